@@ -19,7 +19,7 @@ const refsOf = (prop: string) => ((obj(requestProps[prop]).anyOf ?? []) as JsonO
 describe('decisions recorded in the spec', () => {
   it('lists D1..D12 in x-drs-decisions, each described in info.description, each place resolving', () => {
     const decisions = spec['x-drs-decisions'] as JsonObject[];
-    expect(decisions.map((d) => d.id)).toEqual(Array.from({ length: 12 }, (_, i) => `D${i + 1}`));
+    expect(decisions.map((d) => d.id)).toEqual(Array.from({ length: 13 }, (_, i) => `D${i + 1}`));
     const description = String(obj(spec.info).description);
     for (const d of decisions) {
       expect(description).toContain(`**${String(d.id)}**`);
@@ -110,6 +110,13 @@ describe('decisions recorded in the spec', () => {
   it('D12: enterprise_project_id must not be blank when sent', () => {
     expect(withBody({ enterprise_project_id: '' })).toContainEqual({ pointer: '/enterprise_project_id', keyword: 'minLength' });
     expect(withBody({ enterprise_project_id: '0' })).toEqual([]);
+  });
+
+  it('D13: free-text filters are at most 255 characters', () => {
+    for (const field of ['name', 'service_name', 'enterprise_project_id']) {
+      expect(withBody({ [field]: 'x'.repeat(255) }), field).toEqual([]);
+      expect(withBody({ [field]: 'x'.repeat(256) }), field).toContainEqual({ pointer: `/${field}`, keyword: 'maxLength' });
+    }
   });
 });
 
