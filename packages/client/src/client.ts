@@ -1,0 +1,272 @@
+// createDrsClient(): openapi-fetch plus what a consumer of DRS needs around it — auth, per-attempt
+// timeouts, retries, typed errors, pagination and optional contract checks. Runtime code uses only
+// web platform APIs (fetch, AbortController, setTimeout), so it runs in Node ≥ 20 and in browsers.
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import {
+  type ContractIssue,
+  type DrsClientError,
+  DrsAbortError,
+  DrsApiError,
+  DrsContractError,
+  DrsNetworkError,
+  DrsTimeoutError,
+} from './errors.js';
+import { paging } from './generated/paging.js';
+import type { paths } from './generated/schema.js';
+import { type RetryOptions, backoffDelay, parseRetryAfter, retryPolicy, sleep } from './retry.js';
+import type { JobInfo, JobQuery, Language, ShowJobListRequest, ShowJobListResponse } from './types.js';
+
+const SHOW_JOB_LIST = '/v3/{project_id}/jobs';
+
+/** What the client needs of a response validator; `@drs-contract/validator`'s module satisfies it. */
+export interface DrsResponseValidator {
+  validateResponse(
+    status: number,
+    body: unknown,
+    options?: { mode?: 'strict' | 'tolerant' },
+  ): { valid: boolean; errors: readonly ContractIssue[]; warnings: readonly ContractIssue[] };
+}
+
+/** A response that breaks (errors) or stretches (warnings, e.g. an enum value the spec lacks) the contract. */
+export interface ContractDrift {
+  status: number;
+  requestId: string | undefined;
+  errors: readonly ContractIssue[];
+  warnings: readonly ContractIssue[];
+  body: unknown;
+}
+
+export interface ValidateOptions {
+  validator: DrsResponseValidator;
+  /** Called for every response with errors or warnings (2xx and JSON error bodies alike). */
+  onDrift?: (drift: ContractDrift) => void;
+  /** A 2xx body with errors throws DrsContractError (default true); false returns it after onDrift. */
+  throwOnError?: boolean;
+}
+
+type Auth =
+  | { /** The IAM token sent as `X-Auth-Token`. */ token: string; getToken?: never }
+  | { /** Called before every attempt, so a token can rotate. */ getToken: () => string | Promise<string>; token?: never };
+
+export type DrsClientOptions = Auth & {
+  /** Base URL of the DRS endpoint, e.g. `https://drs.ap-southeast-1.myhuaweicloud.com`. */
+  endpoint: string;
+  /** The tenant's project ID (the `project_id` path parameter). */
+  projectId: string;
+  /** Sent as `X-Language`: the language of `error_msg`. The service defaults to en-us. */
+  language?: Language;
+  /** Time limit of one attempt, headers and body included (default 30000; Infinity disables). */
+  timeoutMs?: number;
+  /** Retry policy, or false for a single attempt. */
+  retry?: RetryOptions | false;
+  /** fetch implementation (default globalThis.fetch). */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Response validation, off by default: a validator (tolerant mode), or ValidateOptions. */
+  validate?: false | DrsResponseValidator | ValidateOptions;
+};
+
+export interface CallOptions {
+  /** Aborts the call, retries and backoff included; the call then throws DrsAbortError. */
+  signal?: AbortSignal;
+}
+
+export interface DrsClient {
+  /** One page of tasks: the typed 200 body, or a thrown DrsClientError. */
+  listJobs(query: ShowJobListRequest, options?: CallOptions): Promise<ShowJobListResponse>;
+  /** Every matching task, page after page (per_page at the spec's maximum); stops when you break. */
+  iterateJobs(query: JobQuery, options?: CallOptions): AsyncGenerator<JobInfo, void, undefined>;
+  /** iterateJobs() collected into an array. */
+  listAllJobs(query: JobQuery, options?: CallOptions): Promise<JobInfo[]>;
+  /** The openapi-fetch client underneath, with the auth/language middleware (no timeout or retry). */
+  readonly raw: Client<paths>;
+}
+
+export const defaultTimeoutMs = 30_000;
+// setTimeout fires at once for delays above 2^31-1 ms; longer limits are treated as "no limit".
+const maxTimerMs = 2 ** 31 - 1;
+
+/** Wraps an error thrown by getToken() so it is rethrown unchanged and not taken for a network error. */
+class TokenProviderFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+type Attempt =
+  | { ok: true; value: ShowJobListResponse }
+  | { ok: false; error: DrsClientError; retryable: boolean; retryAfterMs?: number | undefined };
+
+export function createDrsClient(options: DrsClientOptions): DrsClient {
+  const { endpoint, projectId, language } = options;
+  if (typeof endpoint !== 'string' || !isAbsoluteUrl(endpoint)) throw new TypeError('endpoint must be an absolute URL');
+  if (typeof projectId !== 'string' || projectId === '') throw new TypeError('projectId must be a non-empty string');
+  const staticToken = options.token;
+  const getToken = options.getToken;
+  if (staticToken === undefined ? typeof getToken !== 'function' : typeof staticToken !== 'string' || staticToken === '') {
+    throw new TypeError('give either token (a non-empty string) or getToken (a function)');
+  }
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  if (!(timeoutMs > 0)) throw new RangeError('timeoutMs must be > 0');
+  const timed = timeoutMs <= maxTimerMs;
+  const policy = retryPolicy(options.retry);
+  const validation = validationOf(options.validate);
+
+  // Tokens recently sent, so error messages can be scrubbed of them.
+  const sentTokens = new Set<string>(staticToken ? [staticToken] : []);
+  const remember = (token: string) => {
+    if (sentTokens.has(token)) return;
+    sentTokens.add(token);
+    if (sentTokens.size > 8) sentTokens.delete(sentTokens.values().next().value as string);
+  };
+
+  const headersMiddleware: Middleware = {
+    async onRequest({ request }) {
+      let token = staticToken;
+      if (token === undefined) {
+        try {
+          token = await getToken!();
+        } catch (error) {
+          throw new TokenProviderFailure(error);
+        }
+        if (typeof token !== 'string' || token === '') {
+          throw new TokenProviderFailure(new TypeError('getToken() must return a non-empty string'));
+        }
+        remember(token);
+      }
+      request.headers.set('X-Auth-Token', token);
+      if (language !== undefined) request.headers.set('X-Language', language);
+      return request;
+    },
+  };
+
+  const raw = createClient<paths>({ baseUrl: endpoint, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  raw.use(headersMiddleware);
+
+  const post = (query: ShowJobListRequest, signal: AbortSignal | undefined) =>
+    raw.POST(SHOW_JOB_LIST, {
+      params: { path: { project_id: projectId } },
+      body: query,
+      // Parsed here rather than by openapi-fetch, so a non-JSON 2xx body becomes a typed error.
+      parseAs: 'text',
+      signal,
+    });
+
+  async function attempt(query: ShowJobListRequest, n: number, callerSignal: AbortSignal | undefined): Promise<Attempt> {
+    const timeout = timed ? new AbortController() : undefined;
+    const timer = timeout
+      ? setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs)
+      : undefined;
+    const signal = timeout && callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : (timeout?.signal ?? callerSignal);
+    let result: Awaited<ReturnType<typeof post>>;
+    try {
+      result = await post(query, signal);
+    } catch (error) {
+      if (error instanceof TokenProviderFailure) throw error.cause;
+      if (callerSignal?.aborted) return { ok: false, retryable: false, error: new DrsAbortError({ cause: callerSignal.reason, attempts: n }) };
+      if (timeout?.signal.aborted) return { ok: false, retryable: true, error: new DrsTimeoutError({ timeoutMs, attempts: n, cause: error }) };
+      return { ok: false, retryable: true, error: new DrsNetworkError({ cause: error, secrets: sentTokens, attempts: n }) };
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const { data, error, response } = result;
+    const { status, headers } = response;
+    if (response.ok) {
+      let body: unknown;
+      try {
+        body = JSON.parse(data ?? '');
+      } catch {
+        const violation = { pointer: '', keyword: 'json', message: 'the response body is not JSON' };
+        return { ok: false, retryable: false, error: new DrsContractError({ status, violations: [violation], body: data ?? '', headers, secrets: sentTokens, attempts: n }) };
+      }
+      const drift = validation ? check(validation, status, body, headers) : undefined;
+      if (drift && drift.errors.length > 0 && validation!.throwOnError) {
+        return { ok: false, retryable: false, error: new DrsContractError({ status, violations: drift.errors, warnings: drift.warnings, body, headers, secrets: sentTokens, attempts: n }) };
+      }
+      return { ok: true, value: body as ShowJobListResponse };
+    }
+    // openapi-fetch hands over the parsed JSON, the raw text when it is not JSON, or undefined when empty.
+    const body: unknown = error ?? '';
+    if (validation && typeof body === 'object') check(validation, status, body, headers);
+    return {
+      ok: false,
+      retryable: policy.statuses.has(status),
+      retryAfterMs: parseRetryAfter(headers.get('retry-after')),
+      error: new DrsApiError({ status, statusText: response.statusText, body, headers, secrets: sentTokens, attempts: n }),
+    };
+  }
+
+  async function listJobs(query: ShowJobListRequest, callOptions: CallOptions = {}): Promise<ShowJobListResponse> {
+    const { signal } = callOptions;
+    for (let n = 1; ; n++) {
+      if (signal?.aborted) throw new DrsAbortError({ cause: signal.reason, attempts: n - 1 });
+      const result = await attempt(query, n, signal);
+      if (result.ok) return result.value;
+      if (!result.retryable || n >= policy.attempts) throw result.error;
+      const delay = result.retryAfterMs ?? backoffDelay(policy, n);
+      if (delay > policy.maxRetryAfterMs) throw result.error;
+      try {
+        await sleep(delay, signal);
+      } catch (reason) {
+        throw new DrsAbortError({ cause: reason, attempts: n });
+      }
+    }
+  }
+
+  async function* iterateJobs(query: JobQuery, callOptions?: CallOptions): AsyncGenerator<JobInfo, void, undefined> {
+    const perPage = paging.per_page.maximum;
+    const seen = new Set<string>();
+    // Pages start at 1: cur_page 0 means "every match at once" (D6).
+    for (let page = 1; ; page++) {
+      const { jobs, total_record: total } = await listJobs({ ...query, cur_page: page, per_page: perPage }, callOptions);
+      let fresh = 0;
+      for (const job of jobs) {
+        // When tasks are added or removed mid-walk, pages shift: a task can come back on the next page.
+        if (seen.has(job.id)) continue;
+        seen.add(job.id);
+        fresh++;
+        yield job;
+      }
+      // Stop at an empty page, a page with nothing new (a server ignoring cur_page, or a shrinking
+      // total), once every counted task was seen, or when the pages walked cover total_record.
+      if (jobs.length === 0 || fresh === 0 || seen.size >= total || page * perPage >= total) return;
+    }
+  }
+
+  async function listAllJobs(query: JobQuery, callOptions?: CallOptions): Promise<JobInfo[]> {
+    const all: JobInfo[] = [];
+    for await (const job of iterateJobs(query, callOptions)) all.push(job);
+    return all;
+  }
+
+  return { listJobs, iterateJobs, listAllJobs, raw };
+}
+
+interface Validation {
+  validator: DrsResponseValidator;
+  onDrift: ((drift: ContractDrift) => void) | undefined;
+  throwOnError: boolean;
+}
+
+function validationOf(option: DrsClientOptions['validate']): Validation | undefined {
+  if (!option) return undefined;
+  if ('validateResponse' in option) return { validator: option, onDrift: undefined, throwOnError: true };
+  if (typeof option.validator?.validateResponse !== 'function') throw new TypeError('validate.validator must have validateResponse()');
+  return { validator: option.validator, onDrift: option.onDrift, throwOnError: option.throwOnError ?? true };
+}
+
+function check(validation: Validation, status: number, body: unknown, headers: Headers): ContractDrift | undefined {
+  // Tolerant: a value the spec does not list yet (say a new task status) is a warning, not a failure.
+  const { errors, warnings } = validation.validator.validateResponse(status, body, { mode: 'tolerant' });
+  if (errors.length === 0 && warnings.length === 0) return undefined;
+  const drift: ContractDrift = { status, requestId: headers.get('x-request-id') ?? undefined, errors, warnings, body };
+  validation.onDrift?.(drift);
+  return drift;
+}
+
+function isAbsoluteUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
