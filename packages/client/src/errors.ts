@@ -32,7 +32,7 @@ export abstract class DrsError extends Error {
 /** The service answered with an HTTP status that is not 2xx. */
 export class DrsApiError extends DrsError {
   override readonly name = 'DrsApiError';
-  readonly kind = 'api';
+  readonly kind = 'api' as const;
   readonly status: number;
   /** `error_code` of a DRS error body (e.g. `DRS.M00202`); undefined when the body is not one. */
   readonly errorCode: string | undefined;
@@ -66,7 +66,7 @@ export class DrsApiError extends DrsError {
 /** The request never got an HTTP answer: connection refused or reset, DNS failure, TLS error… */
 export class DrsNetworkError extends DrsError {
   override readonly name = 'DrsNetworkError';
-  readonly kind = 'network';
+  readonly kind = 'network' as const;
 
   constructor(init: { cause: unknown; secrets: Iterable<string>; attempts: number }) {
     super(redact(`DRS request failed: ${describeCause(init.cause)}`, init.secrets), init);
@@ -76,7 +76,7 @@ export class DrsNetworkError extends DrsError {
 /** An attempt took longer than `timeoutMs` (headers and body together). */
 export class DrsTimeoutError extends DrsError {
   override readonly name = 'DrsTimeoutError';
-  readonly kind = 'timeout';
+  readonly kind = 'timeout' as const;
   readonly timeoutMs: number;
 
   constructor(init: { timeoutMs: number; attempts: number; cause?: unknown }) {
@@ -88,7 +88,7 @@ export class DrsTimeoutError extends DrsError {
 /** The caller's AbortSignal fired; `cause` is the signal's reason. */
 export class DrsAbortError extends DrsError {
   override readonly name = 'DrsAbortError';
-  readonly kind = 'abort';
+  readonly kind = 'abort' as const;
 
   constructor(init: { cause: unknown; attempts: number }) {
     super('DRS request aborted by the caller', init);
@@ -98,7 +98,7 @@ export class DrsAbortError extends DrsError {
 /** A 2xx answer whose body breaks the contract: not JSON, or rejected by the response validator. */
 export class DrsContractError extends DrsError {
   override readonly name = 'DrsContractError';
-  readonly kind = 'contract';
+  readonly kind = 'contract' as const;
   readonly status: number;
   readonly violations: readonly ContractIssue[];
   readonly warnings: readonly ContractIssue[];
