@@ -1,0 +1,30 @@
+// DRS error bodies. Every code, status and message template comes from the spec's
+// x-drs-error-codes registry as the validator package generates it; nothing here invents a code.
+import { enums, errorRegistry, requestLimits, toErrorBody, type DrsErrorCode, type ErrorBody, type Language, type Violation } from '@drs-contract/validator';
+
+export interface DrsError {
+  status: number;
+  body: ErrorBody;
+}
+
+/** The language of `error_msg`: the request's X-Language when it is one the spec allows. */
+export function languageOf(header: string | string[] | undefined): Language {
+  const value = Array.isArray(header) ? header[0] : header;
+  return enums.Language.find((l) => l === value) ?? requestLimits.languageDefault;
+}
+
+/** An error answer for a registry code, its template filled with `field` and `detail`. */
+export function drsError(code: DrsErrorCode, language: Language, fill: { field?: string; detail?: string } = {}): DrsError {
+  const entry = errorRegistry[code];
+  const message = entry[language]
+    .replace('{field}', fill.field ?? '')
+    .replace('{detail}', fill.detail ?? '')
+    .trim();
+  return { status: entry.status, body: { error_code: code, error_msg: message } };
+}
+
+/** The error answer for a request violation found by the validator (its own registry-based body). */
+export function violationError(v: Violation, language: Language): DrsError {
+  const body = toErrorBody(v, language);
+  return { status: v.status ?? errorRegistry[body.error_code as DrsErrorCode].status, body };
+}

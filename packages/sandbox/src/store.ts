@@ -1,0 +1,233 @@
+// The job store: SQLite through better-sqlite3, in memory or in a file. A job is kept as the exact
+// JSON it is answered with (`doc`) plus the columns the filters read, so a page is a few index
+// lookups and a string join, never a parse-and-serialize of every job.
+import Database from 'better-sqlite3';
+import type { JobInfo, ResourceTag } from '@drs-contract/validator';
+
+/** A job as stored: the answered JobInfo and the tenant data the filters use but the answer omits. */
+export interface StoredJob {
+  projectId: string;
+  job: JobInfo;
+  enterpriseProjectId?: string | undefined;
+  serviceName?: string | undefined;
+  tags?: readonly ResourceTag[] | undefined;
+}
+
+/** A normalized filter: `undefined` means "do not filter on this". */
+export interface JobFilter {
+  dbUseType: string;
+  engineType?: string | undefined;
+  netType?: string | undefined;
+  status?: string | undefined;
+  enterpriseProjectId?: string | undefined;
+  serviceName?: string | undefined;
+  /** Case-insensitive substring of the name, or the exact task ID. */
+  name?: string | undefined;
+  /** A job matches when it carries every one of these key/value pairs. */
+  tags?: readonly ResourceTag[] | undefined;
+}
+
+const schemaVersion = 1;
+
+const schema = `
+CREATE TABLE IF NOT EXISTS jobs (
+  seq INTEGER PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  name_lower TEXT NOT NULL,
+  status TEXT NOT NULL,
+  create_time TEXT NOT NULL,
+  engine_type TEXT NOT NULL,
+  net_type TEXT NOT NULL,
+  db_use_type TEXT NOT NULL,
+  enterprise_project_id TEXT,
+  service_name TEXT,
+  doc TEXT NOT NULL,
+  UNIQUE (project_id, id)
+);
+CREATE TABLE IF NOT EXISTS job_tags (
+  job INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (job, key)
+) WITHOUT ROWID;
+-- Every query is scoped to one project and one db_use_type (required) and ordered by
+-- create_time, id (D10). The widest index serves the usual engine+status+net filter with no
+-- sort; the narrower ones keep other combinations on an index range.
+CREATE INDEX IF NOT EXISTS jobs_by_use ON jobs (project_id, db_use_type, create_time, id);
+CREATE INDEX IF NOT EXISTS jobs_by_engine ON jobs (project_id, db_use_type, engine_type, create_time, id);
+CREATE INDEX IF NOT EXISTS jobs_by_engine_status_net ON jobs (project_id, db_use_type, engine_type, status, net_type, create_time, id);
+CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs (project_id, db_use_type, status, create_time, id);
+CREATE INDEX IF NOT EXISTS jobs_by_net ON jobs (project_id, db_use_type, net_type, create_time, id);
+`;
+
+const order = 'ORDER BY create_time DESC, id DESC';
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+export class JobStore {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private analyzedAt = -1;
+
+  constructor(path = ':memory:') {
+    this.path = path;
+    this.db = new Database(path);
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    const hasJobs = this.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'jobs'").pluck().get() as number;
+    if (hasJobs > 0 && version !== schemaVersion) {
+      this.db.close();
+      throw new Error(`${path}: not a sandbox database of schema version ${schemaVersion} (found ${version})`);
+    }
+    if (path !== ':memory:') {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.exec(schema);
+    this.db.pragma(`user_version = ${schemaVersion}`);
+  }
+
+  get open(): boolean {
+    return this.db.open;
+  }
+
+  /** Number of jobs in the store, all projects. */
+  size(): number {
+    return this.prepare('SELECT count(*) FROM jobs').pluck().get() as number;
+  }
+
+  /** The projects that hold jobs, with their job counts. */
+  projects(): { projectId: string; jobs: number }[] {
+    const rows = this.prepare('SELECT project_id, count(*) FROM jobs GROUP BY project_id ORDER BY project_id').raw().all() as [string, number][];
+    return rows.map(([projectId, jobs]) => ({ projectId, jobs }));
+  }
+
+  /** Adds jobs in one transaction; a job with the ID of one already in its project replaces it. */
+  insert(jobs: Iterable<StoredJob>): number {
+    const upsert = this.prepare(
+      `INSERT INTO jobs (project_id, id, name_lower, status, create_time, engine_type, net_type, db_use_type, enterprise_project_id, service_name, doc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (project_id, id) DO UPDATE SET name_lower = excluded.name_lower, status = excluded.status,
+         create_time = excluded.create_time, engine_type = excluded.engine_type, net_type = excluded.net_type,
+         db_use_type = excluded.db_use_type, enterprise_project_id = excluded.enterprise_project_id,
+         service_name = excluded.service_name, doc = excluded.doc
+       RETURNING seq`,
+    ).pluck();
+    const clearTags = this.prepare('DELETE FROM job_tags WHERE job = ?');
+    const addTag = this.prepare('INSERT OR REPLACE INTO job_tags (job, key, value) VALUES (?, ?, ?)');
+    const run = this.db.transaction((all: Iterable<StoredJob>) => {
+      let n = 0;
+      for (const { projectId, job, enterpriseProjectId, serviceName, tags } of all) {
+        const seq = upsert.get(
+          projectId,
+          job.id,
+          job.name.toLowerCase(),
+          job.status,
+          job.create_time,
+          job.engine_type,
+          job.net_type,
+          job.db_use_type,
+          enterpriseProjectId ?? null,
+          serviceName ?? null,
+          JSON.stringify(job),
+        ) as number;
+        clearTags.run(seq);
+        for (const tag of tags ?? []) addTag.run(seq, tag.key, tag.value);
+        n++;
+      }
+      return n;
+    });
+    const n = run(jobs);
+    this.analyze();
+    return n;
+  }
+
+  /** Number of jobs of `projectId` matching `filter` (D6 `total_record`). */
+  count(projectId: string, filter: JobFilter): number {
+    const where = this.where(projectId, filter);
+    return this.prepare(`SELECT count(*) FROM jobs WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  }
+
+  /** One page of matching jobs as their JSON text, newest first (D10). */
+  page(projectId: string, filter: JobFilter, limit: number, offset: number): string[] {
+    const where = this.where(projectId, filter);
+    return this.prepare(`SELECT doc FROM jobs WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...where.params, limit, offset) as string[];
+  }
+
+  /**
+   * Every matching job, in batches, newest first. Each batch is its own keyset query, so no
+   * statement stays open between batches and other requests can use the connection meanwhile.
+   */
+  *batches(projectId: string, filter: JobFilter, batchSize = 1000): Generator<string[], void, undefined> {
+    const where = this.where(projectId, filter);
+    const first = this.prepare(`SELECT create_time, id, doc FROM jobs WHERE ${where.sql} ${order} LIMIT ?`).raw();
+    const next = this.prepare(`SELECT create_time, id, doc FROM jobs WHERE ${where.sql} AND (create_time, id) < (?, ?) ${order} LIMIT ?`).raw();
+    let rows = first.all(...where.params, batchSize) as [string, string, string][];
+    while (rows.length > 0) {
+      yield rows.map((r) => r[2]);
+      const last = rows[rows.length - 1];
+      if (rows.length < batchSize || !last) return;
+      rows = next.all(...where.params, last[0], last[1], batchSize) as [string, string, string][];
+    }
+  }
+
+  /** The query plan SQLite picks for a filter (for tests and the benchmark). */
+  plan(projectId: string, filter: JobFilter): string[] {
+    const where = this.where(projectId, filter);
+    const rows = this.db.prepare(`EXPLAIN QUERY PLAN SELECT doc FROM jobs WHERE ${where.sql} ${order} LIMIT 100`).all(...where.params) as { detail: string }[];
+    return rows.map((r) => r.detail);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private analyze(): void {
+    // Statistics let the planner choose between the indexes by selectivity; refresh them when the
+    // data grew noticeably since the last time.
+    const size = this.size();
+    if (this.analyzedAt >= 0 && size < this.analyzedAt * 1.5 + 1000) return;
+    this.db.exec('ANALYZE');
+    this.statements.clear();
+    this.analyzedAt = size;
+  }
+
+  private where(projectId: string, f: JobFilter): Where {
+    const clauses = ['project_id = ?', 'db_use_type = ?'];
+    const params: unknown[] = [projectId, f.dbUseType];
+    const equal = (column: string, value: string | undefined) => {
+      if (value === undefined) return;
+      clauses.push(`${column} = ?`);
+      params.push(value);
+    };
+    equal('engine_type', f.engineType);
+    equal('status', f.status);
+    equal('net_type', f.netType);
+    equal('enterprise_project_id', f.enterpriseProjectId);
+    equal('service_name', f.serviceName);
+    if (f.name !== undefined) {
+      clauses.push('(instr(name_lower, ?) > 0 OR id = ?)');
+      params.push(f.name.toLowerCase(), f.name);
+    }
+    for (const tag of f.tags ?? []) {
+      clauses.push('EXISTS (SELECT 1 FROM job_tags t WHERE t.job = jobs.seq AND t.key = ? AND t.value = ?)');
+      params.push(tag.key, tag.value);
+    }
+    return { sql: clauses.join(' AND '), params };
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
