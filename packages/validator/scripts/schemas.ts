@@ -16,6 +16,7 @@ export const ajvOptions = {
   allErrors: true, // report every fault, not only the first
   verbose: true, // errors carry parentSchema, so messages can name the whole allowed range
   strict: true,
+  allowUnionTypes: true, // `nullable: true` becomes `type: [t, 'null']`
   code: { source: true, esm: true },
 } as const satisfies Options;
 
