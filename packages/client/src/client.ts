@@ -82,6 +82,27 @@ export interface DrsClient {
 }
 
 export const defaultTimeoutMs = 30_000;
+
+const deferredBody = Symbol('drs.deferredBody');
+
+/**
+ * A Request that keeps its serialised body aside instead of in a body stream. openapi-fetch builds a
+ * Request and calls fetch(request); undici then re-wraps the body stream in a TransformStream, which
+ * cost about half as much again as the whole raw fetch() call in our benchmark. fetch(request, { body })
+ * sends the same request without that copy. Only the internal transport of listJobs() uses it.
+ */
+class DeferredBodyRequest extends Request {
+  readonly [deferredBody]: BodyInit | null | undefined;
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init?.body == null ? init : { ...init, body: null });
+    this[deferredBody] = init?.body;
+  }
+}
+
+function deferredBodyFetch(request: Request): Promise<Response> {
+  const body = (request as Partial<DeferredBodyRequest>)[deferredBody];
+  return body == null ? fetch(request) : fetch(request, { body });
+}
 // setTimeout fires at once for delays above 2^31-1 ms; longer limits are treated as "no limit".
 const maxTimerMs = 2 ** 31 - 1;
 
@@ -139,9 +160,13 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
 
   const raw = createClient<paths>({ baseUrl: endpoint, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(headersMiddleware);
+  // listJobs() goes through a second openapi-fetch client that hands the body to fetch() beside the
+  // Request (see DeferredBodyRequest); with a caller's own fetch it uses `raw`, which passes full Requests.
+  const transport = options.fetch ? raw : createClient<paths>({ baseUrl: endpoint, Request: DeferredBodyRequest, fetch: deferredBodyFetch });
+  if (transport !== raw) transport.use(headersMiddleware);
 
   const post = (query: ShowJobListRequest, signal: AbortSignal | undefined) =>
-    raw.POST(SHOW_JOB_LIST, {
+    transport.POST(SHOW_JOB_LIST, {
       params: { path: { project_id: projectId } },
       body: query,
       // Parsed here rather than by openapi-fetch, so a non-JSON 2xx body becomes a typed error.
