@@ -38,8 +38,9 @@ describe('the packed client and validator, installed in another repo', () => {
       join(consumer, 'main.ts'),
       [
         "import { createDrsClient, DrsApiError, type JobInfo } from '@drs-contract/client';",
-        "import { validateResponse, enums } from '@drs-contract/validator';",
-        "const drs = createDrsClient({ endpoint: process.argv[2] ?? '', projectId: '054ba152d480d55b2f5dc0069e7ddef0', token: 'consumer-token', validate: true });",
+        "import * as validator from '@drs-contract/validator';",
+        "const { validateResponse, enums } = validator;",
+        "const drs = createDrsClient({ endpoint: process.argv[2] ?? '', projectId: '054ba152d480d55b2f5dc0069e7ddef0', token: 'consumer-token', validate: validator });",
         "const page = await drs.listJobs({ cur_page: 1, per_page: 5, db_use_type: 'migration', engine_type: '', name: '', net_type: '', status: '' });",
         'const first: JobInfo | undefined = page.jobs[0];',
         "const strict = validateResponse(200, page, { mode: 'strict' });",
@@ -49,7 +50,12 @@ describe('the packed client and validator, installed in another repo', () => {
       ].join('\n'),
     );
     npm(['install', '--no-save', '--prefer-offline', ...tarballs.map((t) => `./${t}`), 'typescript@5.9.3', '@types/node@20.19.43'], consumer);
-    execFileSync(process.execPath, [join(consumer, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, stdio: 'pipe' });
+    try {
+      execFileSync(process.execPath, [join(consumer, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      throw new Error(`the consumer does not type-check:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    }
     const out = execFileSync(process.execPath, [join(consumer, 'out/main.js'), prism.url], { cwd: consumer, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ total: 7, jobs: 5, first: '24834eb6-be30-464e-a299-f7aa730jb101', valid: true, statuses: 22, refused: 400 });
   });
