@@ -190,6 +190,7 @@ export function validateRequestBody(body: unknown): ValidationResult<ShowJobList
 function headerValue(headers: HeadersInput, name: string): string | undefined {
   let raw: string | string[] | null | undefined;
   if (typeof Headers !== 'undefined' && headers instanceof Headers) raw = headers.get(name);
+  else if (typeof headers !== 'object' || headers === null) raw = undefined; // a JavaScript caller passed no headers at all
   else {
     const wanted = name.toLowerCase();
     const key = Object.keys(headers).find((k) => k.toLowerCase() === wanted);

@@ -116,6 +116,10 @@ describe('headers', () => {
     expect(e).toMatchObject({ pointer: '/X-Auth-Token', errorCode: 'DRS.M00103', status: 401 });
   });
 
+  it('treats absent headers (a JavaScript caller passing nothing) as no headers', () => {
+    expect(validateHeaders(undefined as unknown as Record<string, string>).errors).toEqual([expect.objectContaining({ pointer: '/X-Auth-Token', status: 401 })]);
+  });
+
   it('never echoes the token in a message', () => {
     const result = validateRequest({ projectId: 'p', headers: { 'X-Auth-Token': ['a-secret', 'b-secret'], 'X-Language': 'fr-fr' }, body: seed });
     expect(result.valid).toBe(false); // the joined repeated header is still a token, X-Language is not
