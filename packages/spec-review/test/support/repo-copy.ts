@@ -32,6 +32,9 @@ const env = {
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',
+  // plain text: tests read what nx prints
+  FORCE_COLOR: '0',
+  NO_COLOR: '1',
   GIT_AUTHOR_NAME: 'spec-review test',
   GIT_AUTHOR_EMAIL: 'spec-review@example.invalid',
   GIT_COMMITTER_NAME: 'spec-review test',
@@ -39,7 +42,8 @@ const env = {
 };
 
 export function run(cwd: string, command: string, args: string[]): string {
-  return execFileSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return out.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 export function copyRepo(): RepoCopy {
