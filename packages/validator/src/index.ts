@@ -169,7 +169,7 @@ function violations(errors: ErrorObject[] | null | undefined, part: Part, reques
   for (const e of list) {
     if (e.keyword === 'enum' && typeFailed.has(e.instancePath)) continue;
     const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}` : e.instancePath;
-    const v: Violation = { pointer, keyword: e.keyword, message: describeError(e, pointer, part, tokenHeaders), params: { ...e.params } };
+    const v: Violation = { pointer, keyword: e.keyword, message: describeError(e, pointer, part, tokenHeaders), params: structuredClone(e.params) }; // a copy: Ajv's params share the generated schema constants
     if (request) {
       v.errorCode = requestCode(part, pointer, e.keyword);
       v.status = errorRegistry[v.errorCode].status;

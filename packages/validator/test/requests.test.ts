@@ -48,6 +48,13 @@ describe('request body', () => {
     expect(e?.message).toContain('"oracle"');
   });
 
+  it("a caller mutating a violation's params does not change the validator", () => {
+    const first = validateRequestBody({ ...seed, db_use_type: 'backup' }).errors[0];
+    (first?.params.allowedValues as string[]).push('backup');
+    const again = validateRequestBody({ ...seed, db_use_type: 'backup' }).errors[0];
+    expect(again?.params.allowedValues).toEqual([...enums.DbUseType]);
+  });
+
   it('reports a wrong type once, not as a type and an enum fault', () => {
     const result = validateRequestBody({ ...seed, status: 7 });
     expect(result.errors.map((e) => [e.pointer, e.keyword])).toEqual([['/status', 'type']]);
