@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   writeFileSync(`${outDir}validators.d.ts`, print(validatorDeclarations(Object.keys(exportsMap))));
   writeFileSync(`${outDir}spec-data.ts`, print(specData(doc, schemas)));
   writeFileSync(`${outDir}openapi.ts`, `/*${header}*/\n${types}`);
-  writeFileSync(`${outDir}schemas.json`, `${JSON.stringify(schemas.document, null, 2)}\n`);
+  writeFileSync(`${outDir}schemas.json`, `${JSON.stringify({ $comment: header.trim(), ...schemas.document }, null, 2)}\n`);
   console.log(`generated ${Object.keys(exportsMap).join(', ')} -> packages/validator/src/generated/`);
 }
 
