@@ -273,6 +273,7 @@ interface Validation {
 
 function validationOf(option: DrsClientOptions['validate']): Validation | undefined {
   if (!option) return undefined;
+  if (typeof option !== 'object') throw new TypeError('validate must be a validator ({ validateResponse }) or { validator, onDrift?, throwOnError? }');
   if ('validateResponse' in option) return { validator: option, onDrift: undefined, throwOnError: true };
   if (typeof option.validator?.validateResponse !== 'function') throw new TypeError('validate.validator must have validateResponse()');
   return { validator: option.validator, onDrift: option.onDrift, throwOnError: option.throwOnError ?? true };

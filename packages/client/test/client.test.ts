@@ -226,6 +226,8 @@ describe('errors', () => {
     expect(() => createDrsClient({ endpoint: 'http://x', projectId, token: '' })).toThrow(TypeError);
     expect(() => createDrsClient({ endpoint: 'http://x', projectId, token, timeoutMs: 0 })).toThrow(RangeError);
     expect(() => createDrsClient({ endpoint: 'http://x', projectId, token, retry: { attempts: 0 } })).toThrow(RangeError);
+    // @ts-expect-error validate takes a validator, not a boolean
+    expect(() => createDrsClient({ endpoint: 'http://x', projectId, token, validate: true })).toThrow(TypeError);
   });
 });
 
