@@ -186,6 +186,13 @@ describe('errors', () => {
     expect(elapsed).toBeLessThan(5000);
   });
 
+  it("the per-attempt timeout still applies when the caller passes a signal of its own", async () => {
+    const s = await serve(() => undefined);
+    const client = createDrsClient({ endpoint: s.url, projectId, token, timeoutMs: 100, retry: false });
+    const error = await caught(client.listJobs(seedRequest, { signal: new AbortController().signal }));
+    expect(error).toMatchObject({ kind: 'timeout', timeoutMs: 100, attempts: 1 });
+  });
+
   it('a body that stalls after the headers also times out', async () => {
     const s = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
