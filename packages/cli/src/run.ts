@@ -43,9 +43,12 @@ export async function run(argv: readonly string[], rawIo: Io = processIo()): Pro
     };
     if (error instanceof UsageError) return fail(exitCodes.usage, error.message);
     if (error instanceof DrsApiError) {
+      if (error.errorCode === undefined) {
+        // Not a DRS error body (a proxy's 502 page, say): the client's message has the status and a snippet.
+        return fail(exitCodes.drsError, `${endpoint} answered ${error.message.replace(/^DRS API error: /, '')}`);
+      }
       const where = `HTTP ${error.status}${error.requestId ? `, request id ${error.requestId}` : ''}`;
-      const what = error.errorCode !== undefined ? `${error.errorCode}: ${error.errorMsg}` : `${endpoint} answered ${error.status}`;
-      return fail(exitCodes.drsError, `${what} (${where})`);
+      return fail(exitCodes.drsError, `${error.errorCode}: ${error.errorMsg} (${where})`);
     }
     if (error instanceof DrsTimeoutError) {
       return fail(exitCodes.unreachable, `no answer from ${endpoint} within ${error.timeoutMs} ms (${tries(error.attempts)})`);

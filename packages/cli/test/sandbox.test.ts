@@ -257,19 +257,26 @@ describe('no answer: exit 3 naming the endpoint', () => {
 
 });
 
-describe('an answer that breaks the contract: exit 4', () => {
+describe('a server that is not DRS', () => {
   let server: Server;
   let url: string;
   beforeAll(async () => {
-    server = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ total_record: '5', jobs: [] }));
+    server = createServer((req, res) => {
+      if (req.url?.startsWith('/gateway/')) res.writeHead(503, { 'content-type': 'text/plain' }).end('upstream is down');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ total_record: '5', jobs: [] }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('names the endpoint and the violation', async () => {
+  it('another error status: exit 1 with the status and the body', async () => {
+    const { code, stdout, stderr } = await runCli([...seedFlags, ...connection, '--endpoint', `${url}/gateway`, '--retries', '0']);
+    expect({ code, stdout }).toEqual({ code: exitCodes.drsError, stdout: '' });
+    expect(stderr).toBe(`error: ${url}/gateway answered HTTP 503 upstream is down\n`);
+  });
+
+  it('a 200 that breaks the contract: exit 4 naming the endpoint and the violation', async () => {
     const { code, stdout, stderr } = await runCli([...seedFlags, ...connection, '--endpoint', url]);
     expect({ code, stdout }).toEqual({ code: exitCodes.contract, stdout: '' });
     expect(stderr).toContain(`error: the answer of ${url} breaks the DRS contract`);
