@@ -100,6 +100,10 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
   let received = 0;
   // One line, rewritten after each page; \r + erase-line keeps it from scrolling.
   const showProgress = () => io.stderr.write(`\r\u001b[2Kfetched ${pages} page(s), ${received} tasks so far…`);
+  const onAnswer = () => {
+    pages++;
+    if (progress) showProgress();
+  };
   const client: DrsClient = createDrsClient({
     endpoint: flags.endpoint,
     projectId: flags.projectId,
@@ -115,10 +119,7 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
         for (const issue of [...drift.errors, ...drift.warnings]) io.stderr.write(`! ${issue.pointer || '(root)'} ${issue.message}\n`);
       },
     },
-    ...(flags.verbose || progress ? { fetch: observedFetch(io, flags, () => {
-          pages++;
-          if (progress) showProgress();
-        }) } : {}),
+    ...(flags.verbose || progress ? { fetch: observedFetch(io, flags, onAnswer) } : {}),
   });
 
   if (!flags.all) {
