@@ -13,6 +13,7 @@ import { projectRoot, workspaceRoot } from '../src/paths.ts';
 const chromiumPath = '/usr/bin/chromium';
 const page_ = join(workspaceRoot, 'openapi/docs/dist/index.html');
 const screenshot = join(projectRoot, 'artifacts', 'docs-showjoblist.png');
+const screenshotFull = join(projectRoot, 'artifacts', 'docs-showjoblist-full.png');
 
 type Json = Record<string, any>;
 const spec = JSON.parse(readFileSync(join(workspaceRoot, 'openapi/dist/openapi.json'), 'utf8')) as Json;
@@ -63,8 +64,9 @@ beforeAll(async () => {
 afterAll(async () => {
   if (page) {
     mkdirSync(join(projectRoot, 'artifacts'), { recursive: true });
-    await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`docs page screenshot: ${screenshot}`);
+    await page.screenshot({ path: screenshot, fullPage: true, clip: { x: 0, y: 0, width: 1400, height: 1000 } });
+    await page.screenshot({ path: screenshotFull, fullPage: true });
+    console.log(`docs page screenshots: ${screenshot} (first screen), ${screenshotFull} (whole page)`);
   }
   await browser?.close();
 });
