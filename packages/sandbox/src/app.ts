@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { requestLimits, validateRequest, type ShowJobListRequest } from '@drs-contract/validator';
-import { drsError, languageOf, violationError, type DrsError } from './errors.js';
+import { requestLimits, validateRequest, type Language, type ShowJobListRequest } from '@drs-contract/validator';
+import { BatchedLines } from './log.js';
+import { codeForStatus, drsError, languageOf, violationError, type DrsError } from './errors.js';
 import type { JobFilter, JobStore } from './store.js';
 import { TokenIndex, type TokenMap } from './tokens.js';
 
@@ -53,12 +54,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
   const tokens = new TokenIndex(options.tokens);
   const streamThreshold = options.streamThreshold ?? 1000;
-  const logger =
-    options.logger === true
-      ? { level: 'info' }
-      : options.logger
-        ? { level: 'info', stream: options.logger }
-        : false;
+  const sink = options.logger ? new BatchedLines(options.logger === true ? process.stdout : options.logger) : undefined;
+  const logger = sink ? { level: 'info', stream: sink } : false;
 
   const app = Fastify({
     logger,
@@ -93,8 +90,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     });
   }
 
-  if (options.closeStore !== false) app.addHook('onClose', (_app, done) => {
-    store.close();
+  app.addHook('onClose', (_app, done) => {
+    sink?.flush();
+    if (options.closeStore !== false) store.close();
     done();
   });
 
@@ -115,11 +113,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return send(reply, drsError('DRS.M00004', language));
   });
 
+  // Unknown paths and methods answer in the same DRS shape. The registry's code for the status when it
+  // has one; otherwise DRS.M00202 naming the path or the method as the invalid parameter.
+  const refuse = (reply: FastifyReply, status: 404 | 405, language: Language, field: 'path' | 'method', detail: string) => {
+    const code = codeForStatus(status);
+    const error = code ? drsError(code, language, { field, detail }) : drsError('DRS.M00202', language, { field, detail });
+    return send(reply, { ...error, status });
+  };
+
   app.setNotFoundHandler((request, reply) => {
     const language = languageOf(request.headers['x-language']);
     const path = clip(request.url.split('?')[0] ?? '');
-    const detail = language === 'zh-cn' ? `不存在${request.method} ${path}。` : `There is no ${request.method} ${path}.`;
-    send(reply.code(404), { ...drsError('DRS.M00202', language, { field: 'path', detail }), status: 404 });
+    refuse(reply, 404, language, 'path', language === 'zh-cn' ? `不存在${request.method} ${path}。` : `There is no ${request.method} ${path}.`);
   });
 
   app.route({
@@ -127,9 +132,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     url: operationPath,
     handler: (request, reply) => {
       const language = languageOf(request.headers['x-language']);
-      const detail = language === 'zh-cn' ? `只允许POST，而不是${request.method}。` : `Only POST is allowed, not ${request.method}.`;
       reply.header('allow', 'POST');
-      send(reply, { ...drsError('DRS.M00202', language, { field: 'method', detail }), status: 405 });
+      refuse(reply, 405, language, 'method', language === 'zh-cn' ? `只允许POST，而不是${request.method}。` : `Only POST is allowed, not ${request.method}.`);
     },
   });
 

@@ -2,7 +2,7 @@
 // ours), deterministic synthetic jobs for load tests, and fixture files checked against JobInfo.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { enums, requestLimits, validateRequest, validateResponse, type JobInfo, type ResourceTag } from '@drs-contract/validator';
+import { enums, requestLimits, validateRequest, validateResponse, type DbUseType, type JobInfo, type ResourceTag } from '@drs-contract/validator';
 import { seedProjectId, seedResponse } from './generated/seed.js';
 import type { StoredJob } from './store.js';
 
@@ -106,6 +106,8 @@ function timestamp(ms: number): string {
 export interface GenerateOptions {
   /** Projects to spread the jobs over (default: the four of `generatedProjectIds()`). */
   projectIds?: readonly string[];
+  /** Scenarios to spread the jobs over (default: every DbUseType). */
+  dbUseTypes?: readonly DbUseType[];
 }
 
 /**
@@ -115,7 +117,8 @@ export interface GenerateOptions {
  */
 export function* generateJobs(n: number, options: GenerateOptions = {}): Generator<SandboxJob, void, undefined> {
   const projects = options.projectIds ?? generatedProjectIds();
-  const { DbUseType, EngineType, NetType, TaskStatus, JobDirection, TaskType } = enums;
+  const { EngineType, NetType, TaskStatus, JobDirection, TaskType } = enums;
+  const DbUseType = options.dbUseTypes ?? enums.DbUseType;
   for (let i = 0; i < n; i++) {
     const k = Math.floor(i / projects.length);
     const r = random(i + 1);

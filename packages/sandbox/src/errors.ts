@@ -28,3 +28,11 @@ export function violationError(v: Violation, language: Language): DrsError {
   const body = toErrorBody(v, language);
   return { status: v.status ?? errorRegistry[body.error_code as DrsErrorCode].status, body };
 }
+
+/**
+ * The registry's code for an HTTP status the operation itself does not declare (404, 405). Until
+ * the registry holds one, such answers use DRS.M00202 (an invalid path or method), with the status.
+ */
+export function codeForStatus(status: number): DrsErrorCode | undefined {
+  return Object.values(errorRegistry).find((e) => e.status === status)?.code;
+}

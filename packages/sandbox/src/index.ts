@@ -15,5 +15,5 @@ export {
   type GenerateOptions,
 } from './data.js';
 export { devToken, tokensEnv, loadTokens, checkTokens, TokenFileError, type TokenMap } from './tokens.js';
-export { drsError, languageOf, violationError, type DrsError } from './errors.js';
+export { codeForStatus, drsError, languageOf, violationError, type DrsError } from './errors.js';
 export { seedRequest, seedResponse } from './generated/seed.js';

@@ -56,11 +56,14 @@ export function openStore(options: DataOptions = {}): JobStore {
     else if (store.size() === 0) store.insert(defaultJobs().map((j) => toStored(j)));
     if (options.generate && options.generate > 0) {
       const generated = generateJobs(options.generate);
-      store.insert({
-        *[Symbol.iterator]() {
-          for (const job of generated) yield toStored(job);
+      store.insert(
+        {
+          *[Symbol.iterator]() {
+            for (const job of generated) yield toStored(job);
+          },
         },
-      });
+        { bulk: options.generate >= 10_000 },
+      );
     }
   } catch (error) {
     store.close();
