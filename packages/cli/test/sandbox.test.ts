@@ -1,12 +1,14 @@
 // drs-jobs against the sandbox (real HTTP, real store), started in-process on port 0.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { generateJobs, seedProjectId, seedResponse, startSandbox, type SandboxHandle } from '@drs-contract/sandbox';
 import { enums, errorRegistry, requestLimits } from '@drs-contract/validator';
 import { freePort } from '../../../tools/prism.mjs';
 import { exitCodes } from '../src/exit-codes.ts';
-import { runCli, secretToken, silentServer } from './support.ts';
+import { packageRoot, runCli, secretToken, silentServer } from './support.ts';
 
 let sandbox: SandboxHandle;
 let connection: string[];
@@ -180,6 +182,7 @@ describe('bad arguments: exit 2 before any request', () => {
     { name: 'missing --db-use-type', args: [], says: ['--db-use-type'] },
     { name: '--all with --page', args: ['--db-use-type', 'migration', '--all', '--page', '2'], says: ['--all', '--page'] },
     { name: 'an unknown option', args: ['--db-use-type', 'migration', '--colour'], says: ['--colour'] },
+    { name: 'an extra argument', args: ['--db-use-type', 'migration', 'everything'], says: ['too many arguments'] },
   ];
   for (const { name, args, says } of cases) {
     it(name, async () => {
@@ -205,6 +208,18 @@ describe('bad arguments: exit 2 before any request', () => {
     expect(code).toBe(exitCodes.usage);
     expect(stderr).toContain('--endpoint');
     expect(stderr).not.toContain('hunter2');
+  });
+
+  it('no command: the usage, exit 2; --help and --version: exit 0', async () => {
+    const none = await runCli([]);
+    expect(none.code).toBe(exitCodes.usage);
+    expect(none.stderr).toContain('Usage: drs-jobs');
+    const help = await runCli(['list', '--help']);
+    expect(help.code).toBe(exitCodes.ok);
+    for (const value of [...enums.DbUseType, ...enums.EngineType, ...enums.NetType, ...enums.TaskStatus]) expect(help.stdout).toContain(value);
+    const version = await runCli(['--version']);
+    const { version: packageVersion } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+    expect({ code: version.code, stdout: version.stdout }).toEqual({ code: exitCodes.ok, stdout: `${packageVersion}\n` });
   });
 
   it('an endpoint that is not a URL', async () => {
@@ -263,6 +278,11 @@ describe('a server that is not DRS', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url?.startsWith('/gateway/')) res.writeHead(503, { 'content-type': 'text/plain' }).end('upstream is down');
+      else if (req.url?.startsWith('/echo/')) {
+        // A careless server that quotes the token back.
+        const error_msg = `Token ${String(req.headers['x-auth-token'])} is not valid here.`;
+        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error_code: 'DRS.M00100', error_msg }));
+      }
       else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ total_record: '5', jobs: [] }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -274,6 +294,12 @@ describe('a server that is not DRS', () => {
     const { code, stdout, stderr } = await runCli([...seedFlags, ...connection, '--endpoint', `${url}/gateway`, '--retries', '0']);
     expect({ code, stdout }).toEqual({ code: exitCodes.drsError, stdout: '' });
     expect(stderr).toBe(`error: ${url}/gateway answered HTTP 503 upstream is down\n`);
+  });
+
+  it('a token echoed back by the server is redacted, also with --verbose', async () => {
+    const { code, stderr } = await runCli([...seedFlags, ...connection, '--endpoint', `${url}/echo`, '--verbose']);
+    expect(code).toBe(exitCodes.drsError);
+    expect(stderr).toContain('error: DRS.M00100: Token [redacted] is not valid here. (HTTP 403)');
   });
 
   it('a 200 that breaks the contract: exit 4 naming the endpoint and the violation', async () => {
