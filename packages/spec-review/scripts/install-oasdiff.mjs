@@ -41,7 +41,7 @@ if (installedVersion() === wanted) {
 } else {
   mkdirSync(gobin, { recursive: true });
   const go = findGo();
-  console.log(`installing ${OASDIFF_MODULE}@v${OASDIFF_VERSION} with ${go} into ${gobin} (first time: about two minutes)`);
+  console.log(`installing ${OASDIFF_MODULE}@v${OASDIFF_VERSION} with ${go} into ${gobin} (first time: a few minutes; later runs keep the binary)`);
   execFileSync(go, ['install', `${OASDIFF_MODULE}@v${OASDIFF_VERSION}`], {
     stdio: 'inherit',
     // GOTOOLCHAIN=local: never download a Go toolchain; GOFLAGS keeps the module cache deletable.
