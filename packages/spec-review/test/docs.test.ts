@@ -64,7 +64,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (page) {
     mkdirSync(join(projectRoot, 'artifacts'), { recursive: true });
-    await page.screenshot({ path: screenshot, fullPage: true, clip: { x: 0, y: 0, width: 1400, height: 1000 } });
+    await page.getByRole('heading', { name: operation.summary }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshot });
     await page.screenshot({ path: screenshotFull, fullPage: true });
     console.log(`docs page screenshots: ${screenshot} (first screen), ${screenshotFull} (whole page)`);
   }
