@@ -43,7 +43,7 @@ function launch(args: string[], env: Record<string, string> = {}): { child: Chil
 
 async function start(args: string[], env: Record<string, string> = {}): Promise<Running> {
   const p = launch(args, env);
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     const url = /listening on (http:\/\/\S+)/.exec(p.stdout())?.[1];
     if (url && p.stdout().includes('curl ')) return { ...p, url };
@@ -61,7 +61,8 @@ async function stop(r: Running): Promise<number | null> {
 const seedCall = (url: string, token = devToken, body: unknown = seedRequest, projectId = seedProjectId) =>
   fetch(`${url}/v3/${projectId}/jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Auth-Token': token }, body: JSON.stringify(body) });
 
-describe('drs-sandbox', () => {
+// Each test starts real processes; a busy CI machine can be slow to boot them.
+describe('drs-sandbox', { timeout: 180_000 }, () => {
   it('prints the URL, the development token and a curl that answers the seed response when pasted into a shell', async () => {
     const r = await start([]);
     expect(r.stdout()).toContain(devToken);
@@ -164,7 +165,7 @@ describe('drs-sandbox', () => {
   });
 });
 
-describe('bad input to drs-sandbox is refused with a clear message and exit code 2', () => {
+describe('bad input to drs-sandbox is refused with a clear message and exit code 2', { timeout: 180_000 }, () => {
   const refuse = async (args: string[], env: Record<string, string> = {}) => {
     const p = launch(args, env);
     const code = await p.exited;

@@ -66,7 +66,7 @@ describe('pagination', () => {
   });
 });
 
-describe('every match of a large result is streamed', () => {
+describe('every match of a large result is streamed', { timeout: 120_000 }, () => {
   it('answers cur_page 0 over 2,500 jobs with every job, in order, as valid JSON over HTTP', async () => {
     const many = Array.from({ length: 2500 }, (_, i) =>
       job({ id: `bulk-${String(i).padStart(5, '0')}`, create_time: `2022-01-01 ${String(Math.floor(i / 3600) % 24).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}` }),

@@ -31,7 +31,7 @@ const pages = [
   { cur_page: 0, per_page: 0 },
 ];
 
-describe('tenant isolation', () => {
+describe('tenant isolation', { timeout: 120_000 }, () => {
   it('each token sees only its own project, and the filters really match there', async () => {
     const a = await post(app, { projectId: projectA, token: tokenA, body: { cur_page: 1, per_page: 10, db_use_type: 'migration', ...filters } });
     const b = await post(app, { projectId: projectB, token: tokenB, body: { cur_page: 1, per_page: 10, db_use_type: 'migration', ...filters } });
