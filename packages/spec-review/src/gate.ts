@@ -64,8 +64,12 @@ export function runGate(options: GateOptions = {}): GateReport {
     const first = firstSpecCommit(cwd);
     let info = '';
     if (first) {
-      const classification = diffAgainst(cwd, first);
-      info = `\nFor information, the changes since the spec's first commit ${first.slice(0, 8)}:\n${formatChanges(classification.changes)}`;
+      try {
+        info = `\nFor information, the changes since the spec's first commit ${first.slice(0, 8)}:\n${formatChanges(diffAgainst(cwd, first).changes)}`;
+      } catch (error) {
+        // information only: an old spec that oasdiff cannot read must not fail the gate
+        info = `\n(The changes since the spec's first commit ${first.slice(0, 8)} could not be listed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+      }
     }
     return {
       ok: true,
