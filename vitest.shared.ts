@@ -11,6 +11,5 @@ export const sharedConfig = defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ['default'],
   },
 });
