@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { classify, formatChanges, type Classification } from './classify.ts';
-import { firstSpecCommit, lastReleaseTag, specAt, specVersionAt } from './git.ts';
+import { firstSpecCommit, lastReleaseTag, releaseTagGlob, specAt, specVersionAt } from './git.ts';
 import { projectRoot, specDir, specFile, specProject, workspaceRoot } from './paths.ts';
 
 export interface NextVersion {
@@ -77,7 +77,7 @@ export function runGate(options: GateOptions = {}): GateReport {
       baseVersion: null,
       nextVersion: null,
       classification: null,
-      message: `spec:diff: no release tag matching ${JSON.stringify(`${specProject}@*`)} yet, so nothing released can break: the breaking-change gate passes (it applies from the first release on).${info}`,
+      message: `spec:diff: no release tag matching ${JSON.stringify(releaseTagGlob(cwd))} yet, so nothing released can break: the breaking-change gate passes (it applies from the first release on).${info}`,
     };
   }
 
