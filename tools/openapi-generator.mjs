@@ -26,6 +26,7 @@ const version = config.version;
 // Same rule as the wrapper: a custom storageDir is relative to the working folder, else `versions/` beside it.
 const storage = config.storageDir ? resolve(root, config.storageDir.replace('~', homedir())) : join(wrapperDir, 'versions');
 const jar = join(storage, `${version}.jar`);
+const lock = join(storage, `${version}.lock`);
 
 // Warnings of `validate` that we accept, each with the reason (none so far).
 const acceptedWarnings = new Map();
@@ -53,7 +54,6 @@ function sleep(ms) {
 /** mkdir is atomic: whoever creates the lock folder downloads; the others wait for the jar. */
 function withLock(fn) {
   mkdirSync(storage, { recursive: true });
-  const lock = join(storage, `${version}.lock`);
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     try {
@@ -61,8 +61,9 @@ function withLock(fn) {
       break;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      // A lock left by a killed run is stale after 5 minutes.
-      if (Date.now() - statSync(lock).mtimeMs > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      // A lock left by a killed run is stale after 5 minutes (it may also vanish between mkdir and stat).
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
       sleep(500);
     }
@@ -86,7 +87,8 @@ function viaMaven() {
 }
 
 export function ensureJar() {
-  if (jarIsComplete()) return jar;
+  // While another run holds the lock, the jar may still be being written.
+  if (jarIsComplete() && !existsSync(lock)) return jar;
   withLock(() => {
     if (jarIsComplete()) return;
     rmSync(jar, { force: true });
