@@ -77,9 +77,14 @@ export class JobStore {
   private readonly statements = new Map<string, Database.Statement>();
   private analyzedAt = -1;
 
-  constructor(path = ':memory:') {
+  /**
+   * @param source a file path, `:memory:` (the default), or a serialized database (a Buffer such as
+   *   `readFileSync` of a store file in rollback-journal mode) to work on as an in-memory copy.
+   */
+  constructor(source: string | Buffer = ':memory:') {
+    const path = typeof source === 'string' ? source : ':memory:';
     this.path = path;
-    this.db = new Database(path);
+    this.db = new Database(source);
     const version = this.db.pragma('user_version', { simple: true }) as number;
     const hasJobs = this.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'jobs'").pluck().get() as number;
     if (hasJobs > 0 && version !== schemaVersion) {
