@@ -93,6 +93,14 @@ describe('npm run release:dry after a feat(spec) commit', () => {
     }
   });
 
+  it('shows the release commit and one tag per bumped project, {projectName}@{version}', () => {
+    const spec = repo.projects.find((p) => p.name === specProject)!;
+    expect(output).toMatch(/^git commit --message chore\(release\): publish/m);
+    for (const p of [spec, ...dependentsOfSpec(repo.projects, repo.read)]) {
+      expect(output).toContain(`git tag --annotate ${p.name}@${bump(p.version, 'minor')} `);
+    }
+  });
+
   it('commits, tags, publishes and writes nothing', () => {
     expect(repo.git('rev-parse', 'HEAD')).toBe(headBefore);
     expect(repo.git('tag', '--list')).toBe(tagsBefore);
