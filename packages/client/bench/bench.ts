@@ -1,5 +1,6 @@
 // Calls per second through createDrsClient() against raw fetch, same keep-alive server, same run.
-// Run: npm run bench -w packages/client  (or NX_DAEMON=false npx nx run client:bench)
+// Run: npm run bench -w packages/client  (or NX_DAEMON=false npx nx run client:bench); the source
+// condition lets it run on the workspace packages' TypeScript without building them.
 // The variants run interleaved in short batches, in rotating order, so a busy machine slows them alike.
 // Per variant: the median batch as calls/s and µs per call (wall clock), the CPU time of this process
 // per call, and the median over rounds of the ratio to each baseline.
