@@ -86,6 +86,17 @@ describe('a successful call', () => {
     expect(s.received).toHaveLength(0);
   });
 
+  it('sends through a caller-supplied fetch, which receives a real Request with the headers', async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, seedResponse));
+    const seen: Request[] = [];
+    const client = createDrsClient({ endpoint: s.url, projectId, token, fetch: (request) => (seen.push(request), fetch(request)) });
+    await expect(client.listJobs(seedRequest)).resolves.toEqual(seedResponse);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Request);
+    expect(seen[0]?.headers.get('x-auth-token')).toBe(token);
+    expect(s.received[0]?.body).toBe(JSON.stringify(seedRequest));
+  });
+
   it('keeps the openapi-fetch client reachable, with the auth middleware', async () => {
     const s = await serve((_req, res) => sendJson(res, 200, seedResponse));
     const client = createDrsClient({ endpoint: s.url, projectId, token });
