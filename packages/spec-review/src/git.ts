@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { specDir, specFile, specProject } from './paths.ts';
@@ -40,9 +40,14 @@ export function resolveRef(cwd: string, ref: string): string {
  * temp directory and returns the path of its openapi.yaml; oasdiff resolves the $refs beside it.
  */
 export function specAt(cwd: string, ref: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'spec-review-base-'));
   const tar = execFileSync('git', ['archive', '--format=tar', resolveRef(cwd, ref), specDir], { cwd, maxBuffer: 256 * 1024 * 1024 });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  const dir = mkdtempSync(join(tmpdir(), 'spec-review-base-'));
+  try {
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return join(dir, specFile);
 }
 
