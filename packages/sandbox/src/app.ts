@@ -2,9 +2,9 @@
 // goes through the validator package; every error answer is built from the spec's error registry.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { requestLimits, validateRequest, type Language, type ShowJobListRequest } from '@drs-contract/validator';
-import { BatchedLines } from './log.js';
+import { JsonLog } from './log.js';
 import { codeForStatus, drsError, languageOf, violationError, type DrsError } from './errors.js';
 import type { JobFilter, JobStore } from './store.js';
 import { TokenIndex, type TokenMap } from './tokens.js';
@@ -54,14 +54,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
   const tokens = new TokenIndex(options.tokens);
   const streamThreshold = options.streamThreshold ?? 1000;
-  const sink = options.logger ? new BatchedLines(options.logger === true ? process.stdout : options.logger) : undefined;
-  const logger = sink ? { level: 'info', stream: sink } : false;
+  const log = options.logger ? new JsonLog(options.logger === true ? process.stdout : options.logger) : undefined;
 
   const app = Fastify({
-    logger,
+    logger: false,
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
     genReqId: () => randomUUID(),
-    logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
     exposeHeadRoutes: false,
     return503OnClosing: false,
     // Fastify's own 400s for unparsable URLs get the DRS shape too.
@@ -79,19 +77,28 @@ export function buildApp(options: AppOptions): FastifyInstance {
     done();
   });
 
-  if (logger) {
+  if (log) {
     // One line per request; only what is safe to keep (never headers, so never the token).
     app.addHook('onResponse', (request, reply, done) => {
-      request.log.info(
-        { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime * 100) / 100 },
-        'request',
-      );
+      log.write('info', 'request', {
+        request_id: request.id,
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        duration_ms: Math.round(reply.elapsedTime * 100) / 100,
+      });
+      done();
+    });
+    app.addHook('onListen', (done) => {
+      const address = app.server.address();
+      if (address && typeof address === 'object') log.write('info', 'listening', { address: address.address, port: address.port });
       done();
     });
   }
 
   app.addHook('onClose', (_app, done) => {
-    sink?.flush();
+    log?.write('info', 'closed');
+    log?.flush();
     if (options.closeStore !== false) store.close();
     done();
   });
@@ -109,7 +116,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (error.statusCode === 413) return send(reply, drsError('DRS.M00301', language));
     if (error.statusCode === 415) return send(reply, drsError('DRS.M00302', language));
     // Anything else is ours: log what happened (no stack, no headers) and answer 500 without detail.
-    request.log.error({ error: { name: error.name, message: error.message, code: error.code } }, 'unexpected error');
+    log?.write('error', 'unexpected error', { request_id: request.id, error: { name: error.name, message: error.message, code: error.code } });
     return send(reply, drsError('DRS.M00004', language));
   });
 

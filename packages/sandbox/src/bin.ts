@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    sandbox.app.log.info({ signal }, 'shutting down');
+    if (flags.log) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal })}\n`);
     sandbox.close().then(
       () => process.exit(0),
       (error: unknown) => {

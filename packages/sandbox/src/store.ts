@@ -66,6 +66,15 @@ CREATE INDEX IF NOT EXISTS jobs_by_net ON jobs (project_id, db_use_type, net_typ
 
 const order = 'ORDER BY create_time DESC, id DESC';
 
+/**
+ * A LIMIT written into the SQL: a bound LIMIT costs SQLite several times the whole lookup of a
+ * small page (measured with better-sqlite3 12.6), while a bound OFFSET does not.
+ */
+function integer(n: number): number {
+  if (!Number.isSafeInteger(n) || n < -1) throw new RangeError(`not a row limit: ${n}`);
+  return n;
+}
+
 interface Where {
   sql: string;
   params: unknown[];
@@ -169,12 +178,12 @@ export class JobStore {
     return this.prepare(`SELECT count(*) FROM jobs WHERE ${where.sql}`).pluck().get(...where.params) as number;
   }
 
-  /** One page of matching jobs as their JSON text, newest first (D10). */
+  /** One page of matching jobs as their JSON text, newest first (D10); `limit` -1 for all of them. */
   page(projectId: string, filter: JobFilter, limit: number, offset: number): string[] {
     const where = this.where(projectId, filter);
-    return this.prepare(`SELECT doc FROM jobs WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`)
+    return this.prepare(`SELECT doc FROM jobs WHERE ${where.sql} ${order} LIMIT ${integer(limit)} OFFSET ?`)
       .pluck()
-      .all(...where.params, limit, offset) as string[];
+      .all(...where.params, offset) as string[];
   }
 
   /**
@@ -183,14 +192,15 @@ export class JobStore {
    */
   *batches(projectId: string, filter: JobFilter, batchSize = 1000): Generator<string[], void, undefined> {
     const where = this.where(projectId, filter);
-    const first = this.prepare(`SELECT create_time, id, doc FROM jobs WHERE ${where.sql} ${order} LIMIT ?`).raw();
-    const next = this.prepare(`SELECT create_time, id, doc FROM jobs WHERE ${where.sql} AND (create_time, id) < (?, ?) ${order} LIMIT ?`).raw();
-    let rows = first.all(...where.params, batchSize) as [string, string, string][];
+    const limit = integer(batchSize);
+    const first = this.prepare(`SELECT create_time, id, doc FROM jobs WHERE ${where.sql} ${order} LIMIT ${limit}`).raw();
+    const next = this.prepare(`SELECT create_time, id, doc FROM jobs WHERE ${where.sql} AND (create_time, id) < (?, ?) ${order} LIMIT ${limit}`).raw();
+    let rows = first.all(...where.params) as [string, string, string][];
     while (rows.length > 0) {
       yield rows.map((r) => r[2]);
       const last = rows[rows.length - 1];
       if (rows.length < batchSize || !last) return;
-      rows = next.all(...where.params, last[0], last[1], batchSize) as [string, string, string][];
+      rows = next.all(...where.params, last[0], last[1]) as [string, string, string][];
     }
   }
 
@@ -244,6 +254,7 @@ export class JobStore {
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
+      if (this.statements.size >= 5000) this.statements.clear();
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
