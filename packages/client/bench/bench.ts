@@ -1,7 +1,7 @@
 // Calls per second through createDrsClient() against raw fetch, same keep-alive server, same run.
 // Run: npm run bench -w packages/client  (or NX_DAEMON=false npx nx run client:bench); the source
 // condition lets it run on the workspace packages' TypeScript without building them.
-// The variants run interleaved in short batches, in rotating order, so a busy machine slows them alike.
+// The variants run interleaved in short batches, in random order, so a busy machine slows them alike.
 // Per variant: the median batch as calls/s and µs per call (wall clock), the CPU time of this process
 // per call, and the median over rounds of the ratio to each baseline.
 // Options: BENCH_CALLS (calls per batch, default 100), BENCH_ROUNDS (batches per variant, default 40),
@@ -80,9 +80,19 @@ async function measure(call: Call, concurrency: number): Promise<{ wall: number;
   return { wall, cpu: (used.user + used.system) / calls };
 }
 
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`node ${process.version}; ${rounds} batches of ${calls} calls per variant, interleaved, rotating order`);
+console.log(`node ${process.version}; ${rounds} batches of ${calls} calls per variant, interleaved, random order per round, ${collectGarbage ? 'GC before each batch' : 'no --expose-gc'}`);
 console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (a busy machine widens the spread)`);
 let worst = 0;
 try {
@@ -91,8 +101,10 @@ try {
     const wall = new Map<string, number[]>(variants.map(([name]) => [name, []]));
     const cpu = new Map<string, number[]>(variants.map(([name]) => [name, []]));
     for (let r = 0; r < rounds; r++) {
-      // The order rotates each round, so no variant always runs right after another (GC debt, pool state).
-      for (const [name, call] of [...variants.slice(r % variants.length), ...variants.slice(0, r % variants.length)]) {
+      // A fresh random order each round, and a full GC before each batch (with --expose-gc), so no
+      // variant pays for the garbage or the FinalizationRegistry work of the one before it.
+      for (const [name, call] of shuffled(variants)) {
+        collectGarbage?.();
         const m = await measure(call, concurrency);
         wall.get(name)!.push(m.wall);
         cpu.get(name)!.push(m.cpu);
