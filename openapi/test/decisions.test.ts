@@ -120,6 +120,18 @@ describe('decisions recorded in the spec', () => {
   });
 });
 
+describe('generator hints', () => {
+  it('x-enum-varnames name every value of its enum, in order, as UPPER_SNAKE identifiers', () => {
+    const hinted = Object.entries(schemas).filter(([, s]) => 'x-enum-varnames' in obj(s));
+    expect(hinted.map(([name]) => name).sort()).toEqual(['EngineType', 'JobDirection', 'Language', 'NoFilter']);
+    for (const [name, s] of hinted) {
+      const names = obj(s)['x-enum-varnames'] as string[];
+      expect(names, name).toHaveLength((obj(s).enum as string[]).length);
+      for (const n of names) expect(n, name).toMatch(/^[A-Z][A-Z0-9_]*$/);
+    }
+  });
+});
+
 describe('error registry (x-drs-error-codes)', () => {
   const registry = spec['x-drs-error-codes'] as JsonObject[];
   const codesIn = (text: string) => new Set(text.match(/DRS\.M\d{5}/g) ?? []);

@@ -60,7 +60,7 @@ function makeAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
   addFormats(ajv);
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
-  ajv.addVocabulary(['example', 'components']);
+  ajv.addVocabulary(['example', 'components', 'x-enum-varnames']);
   ajv.addSchema({ $id: 'spec.json', components: spec.components ?? {} } as object);
   return ajv;
 }

@@ -57,8 +57,10 @@ export function componentName(schema: JsonObject, where: string): string {
 }
 
 const int32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
-// Annotations Ajv does not need; `example` is OpenAPI-only and unknown to JSON Schema (strict mode).
+// Annotations Ajv does not need; `example` and `x-` extensions (e.g. `x-enum-varnames`, names for
+// generators) are OpenAPI-only and unknown to JSON Schema (strict mode).
 const dropped = new Set(['example', 'description']);
+const isExtension = (key: string) => key.startsWith('x-');
 const unsupported = new Set(['discriminator', 'xml', 'externalDocs', 'not', 'oneOf']);
 
 /**
@@ -78,7 +80,7 @@ export function toJsonSchema(doc: JsonObject, node: Json, where: string): Json {
   }
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (dropped.has(key) || key === 'nullable' || key === 'format') continue;
+    if (dropped.has(key) || isExtension(key) || key === 'nullable' || key === 'format') continue;
     if (key === 'properties') {
       out.properties = Object.fromEntries(Object.entries(obj(value, where)).map(([k, v]) => [k, toJsonSchema(doc, v, `${where}/properties/${k}`)]));
     } else if (key === 'items' || key === 'additionalProperties') {
@@ -101,7 +103,7 @@ export function toJsonSchema(doc: JsonObject, node: Json, where: string): Json {
   }
   if (Array.isArray(schema.anyOf)) {
     const branches = schema.anyOf.map((b, i) => deref(doc, b, `${where}/anyOf/${i}`));
-    const enumOnly = branches.every((b) => b.type === 'string' && Array.isArray(b.enum) && Object.keys(b).every((k) => ['type', 'enum', 'description', 'default'].includes(k)));
+    const enumOnly = branches.every((b) => b.type === 'string' && Array.isArray(b.enum) && Object.keys(b).every((k) => ['type', 'enum', 'description', 'default'].includes(k) || isExtension(k)));
     if (enumOnly) {
       delete out.anyOf;
       out.type = 'string';
