@@ -109,7 +109,9 @@ describe('decisions recorded in the spec', () => {
 
   it('D12: enterprise_project_id must not be blank when sent', () => {
     expect(withBody({ enterprise_project_id: '' })).toContainEqual({ pointer: '/enterprise_project_id', keyword: 'minLength' });
+    expect(withBody({ enterprise_project_id: ' \t ' })).toContainEqual({ pointer: '/enterprise_project_id', keyword: 'pattern' });
     expect(withBody({ enterprise_project_id: '0' })).toEqual([]);
+    expect(withBody({ enterprise_project_id: ' 0 ' })).toEqual([]);
   });
 
   it('D13: free-text filters are at most 255 characters', () => {
