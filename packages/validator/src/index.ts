@@ -83,7 +83,15 @@ export interface ValidationResult<T> {
   errors: Violation[];
   warnings: Violation[];
   value: T | undefined;
+  /**
+   * Set when the value broke more rules than `maxViolations`: how many further violations were found
+   * but not materialised (only the first `maxViolations` are in `errors`/`warnings`).
+   */
+  omitted?: number;
 }
+
+/** At most this many violations are materialised per validated part, so a huge bad input stays cheap. */
+export const maxViolations = 100;
 
 export interface ValidatedRequest {
   projectId: string;
@@ -100,9 +108,10 @@ export class ContractViolation extends Error {
   readonly errors: Violation[];
   readonly warnings: Violation[];
 
-  constructor(kind: 'request' | 'response', errors: Violation[], warnings: Violation[] = []) {
+  constructor(kind: 'request' | 'response', errors: Violation[], warnings: Violation[] = [], omitted = 0) {
     const shown = errors.slice(0, 5).map((e) => e.message);
-    const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';
+    const hidden = errors.length - shown.length + omitted;
+    const more = hidden > 0 ? `; and ${hidden} more` : '';
     super(`${kind} violates the DRS contract: ${shown.join('; ')}${more}`);
     this.kind = kind;
     this.errors = errors;
@@ -161,13 +170,28 @@ function requestCode(part: Part, pointer: string, keyword: string): DrsErrorCode
   return codes.invalid;
 }
 
-/** Ajv errors as violations. One fault, one violation: an `enum` error beside a `type` error at the same place is dropped. */
-function violations(errors: ErrorObject[] | null | undefined, part: Part, request: boolean): Violation[] {
+interface Found {
+  list: Violation[];
+  /** Violations found beyond `maxViolations`, not materialised. */
+  omitted: number;
+}
+
+/**
+ * Ajv errors as violations. One fault, one violation: an `enum` error beside a `type` error at the same
+ * place is dropped. Only the first `maxViolations` become violations (messages and copied params cost
+ * per error, and a 1 MiB body can break a rule 680,000 times); the rest are only counted.
+ */
+function violations(errors: ErrorObject[] | null | undefined, part: Part, request: boolean): Found {
   const list = errors ?? [];
   const typeFailed = new Set(list.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Violation[] = [];
+  let omitted = 0;
   for (const e of list) {
     if (e.keyword === 'enum' && typeFailed.has(e.instancePath)) continue;
+    if (out.length >= maxViolations) {
+      omitted += 1;
+      continue;
+    }
     const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}` : e.instancePath;
     const v: Violation = { pointer, keyword: e.keyword, message: describeError(e, pointer, part, tokenHeaders), params: structuredClone(e.params) }; // a copy: Ajv's params share the generated schema constants
     if (request) {
@@ -176,15 +200,21 @@ function violations(errors: ErrorObject[] | null | undefined, part: Part, reques
     }
     out.push(v);
   }
-  return out;
+  return { list: out, omitted };
+}
+
+function failed<T>(errors: Violation[], omitted: number, warnings: Violation[] = []): ValidationResult<T> {
+  return omitted > 0 ? { valid: false, errors, warnings, value: undefined, omitted } : { valid: false, errors, warnings, value: undefined };
 }
 
 /** Validates a ShowJobList request body (JSON Schema plus the x-drs-rules rule). */
 export function validateRequestBody(body: unknown): ValidationResult<ShowJobListRequest> {
-  const errors = validateShowJobListRequest(body) ? [] : violations(validateShowJobListRequest.errors, 'body', true);
+  const found = validateShowJobListRequest(body) ? { list: [], omitted: 0 } : violations(validateShowJobListRequest.errors, 'body', true);
+  const errors = found.list;
   const rule = perPageZeroNeedsFirstPage(body);
   if (rule) errors.push(rule);
-  return errors.length === 0 ? { valid: true, errors, warnings: [], value: body as ShowJobListRequest } : { valid: false, errors, warnings: [], value: undefined };
+  if (errors.length === 0) return { valid: true, errors, warnings: [], value: body as ShowJobListRequest };
+  return failed(errors, found.omitted);
 }
 
 function headerValue(headers: HeadersInput, name: string): string | undefined {
@@ -212,7 +242,10 @@ export function validateHeaders(input: HeadersInput): ValidationResult<Validated
     const value = headerValue(input, name);
     if (value !== undefined) headers[name] = value;
   }
-  if (!validateRequestHeaders(headers)) return { valid: false, errors: violations(validateRequestHeaders.errors, 'headers', true), warnings: [], value: undefined };
+  if (!validateRequestHeaders(headers)) {
+    const found = violations(validateRequestHeaders.errors, 'headers', true);
+    return failed(found.list, found.omitted);
+  }
   const language = (headers['X-Language'] as Language | undefined) ?? requestLimits.languageDefault;
   return { valid: true, errors: [], warnings: [], value: { 'X-Auth-Token': headers['X-Auth-Token'] ?? '', 'X-Language': language } };
 }
@@ -220,7 +253,8 @@ export function validateHeaders(input: HeadersInput): ValidationResult<Validated
 /** Validates the path parameters, e.g. `{ project_id }`. */
 export function validatePathParams(params: Record<string, unknown>): ValidationResult<{ project_id: string }> {
   if (validateRequestPath(params)) return { valid: true, errors: [], warnings: [], value: params as { project_id: string } };
-  return { valid: false, errors: violations(validateRequestPath.errors, 'path', true), warnings: [], value: undefined };
+  const found = violations(validateRequestPath.errors, 'path', true);
+  return failed(found.list, found.omitted);
 }
 
 /** Validates a whole request: the path parameter, the headers (names matched case-insensitively) and the body. */
@@ -232,7 +266,8 @@ export function validateRequest(input: { projectId: unknown; headers: HeadersInp
   const errors = [...headers.errors, ...path.errors, ...body.errors];
   // A missing token is answered first (401), as the service authenticates before it validates.
   errors.sort((a, b) => Number(b.status === 401) - Number(a.status === 401));
-  if (headers.value === undefined || path.value === undefined || body.value === undefined) return { valid: false, errors, warnings: [], value: undefined };
+  const omitted = (headers.omitted ?? 0) + (path.omitted ?? 0) + (body.omitted ?? 0);
+  if (headers.value === undefined || path.value === undefined || body.value === undefined) return failed(errors, omitted);
   return { valid: true, errors, warnings: [], value: { projectId: path.value.project_id, headers: headers.value, body: body.value } };
 }
 
@@ -261,11 +296,14 @@ export function validateResponse(status: number, body: unknown, options: { mode?
     return { valid: false, errors: [error], warnings: [], value: undefined };
   }
   if (validate(body)) return { valid: true, errors: [], warnings: [], value: body as ShowJobListResponse | ErrorBody };
-  const all = violations(validate.errors, 'response', false);
+  const found = violations(validate.errors, 'response', false);
+  const all = found.list;
   const tolerant = options.mode === 'tolerant';
   const errors = tolerant ? all.filter((v) => v.keyword !== 'enum') : all;
   const warnings = tolerant ? all.filter((v) => v.keyword === 'enum') : [];
-  return errors.length === 0 ? { valid: true, errors, warnings, value: body as ShowJobListResponse | ErrorBody } : { valid: false, errors, warnings, value: undefined };
+  // With violations left uncounted, a tolerant result cannot claim validity from the first few alone.
+  if (errors.length === 0 && found.omitted === 0) return { valid: true, errors, warnings, value: body as ShowJobListResponse | ErrorBody };
+  return failed(errors, found.omitted, warnings);
 }
 
 export function isShowJobListRequest(value: unknown): value is ShowJobListRequest {
@@ -279,13 +317,18 @@ export function isShowJobListResponse(value: unknown, options: { mode?: Mode } =
 
 export function assertShowJobListRequest(value: unknown): asserts value is ShowJobListRequest {
   const result = validateRequestBody(value);
-  if (!result.valid) throw new ContractViolation('request', result.errors);
+  if (!result.valid) throw new ContractViolation('request', result.errors, [], result.omitted);
 }
 
 export function assertResponse(status: number, body: unknown, options: { mode?: Mode } = {}): void {
   const result = validateResponse(status, body, options);
-  if (!result.valid) throw new ContractViolation('response', result.errors, result.warnings);
+  if (!result.valid) throw new ContractViolation('response', result.errors, result.warnings, result.omitted);
 }
+
+const clipText = (s: string, max = 300) => {
+  const chars = [...s];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
+};
 
 /**
  * The DRS error body a server answers a request violation with, from the registry's template in the
@@ -296,6 +339,10 @@ export function toErrorBody(violation: Violation, language: Language = requestLi
   const template = errorRegistry[violation.errorCode][language];
   return {
     error_code: violation.errorCode,
-    error_msg: template.replaceAll('{field}', fieldLabel(violation.pointer)).replaceAll('{detail}', violation.message).trim(),
+    // Replacement functions: a `$&` or `$'` in user text stays literal text (string replacements expand it).
+    error_msg: template
+      .replaceAll('{field}', () => clipText(fieldLabel(violation.pointer)))
+      .replaceAll('{detail}', () => clipText(violation.message))
+      .trim(),
   };
 }
