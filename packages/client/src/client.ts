@@ -169,13 +169,20 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
     },
   };
 
-  const raw = createClient<paths>({ baseUrl: endpoint, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  // redirect 'manual': a redirect is never followed, so X-Auth-Token never reaches another origin and a
+  // POST is never turned into a GET; the 3xx comes back as a DrsApiError instead.
+  const raw = createClient<paths>({ baseUrl: endpoint, redirect: 'manual', ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(headersMiddleware);
   // listJobs() goes through a second openapi-fetch client that builds RequestRecords rather than
   // Requests; with a caller's own fetch it uses `raw`, so that fetch receives real Requests.
   const transport = options.fetch
     ? raw
-    : createClient<paths>({ baseUrl: endpoint, Request: RequestRecord as unknown as typeof Request, fetch: fetchRecord as (input: Request) => Promise<Response> });
+    : createClient<paths>({
+        baseUrl: endpoint,
+        redirect: 'manual',
+        Request: RequestRecord as unknown as typeof Request,
+        fetch: fetchRecord as (input: Request) => Promise<Response>,
+      });
   if (transport !== raw) transport.use(headersMiddleware);
 
   const post = (query: ShowJobListRequest, signal: AbortSignal | undefined) =>
@@ -223,12 +230,14 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
     }
     // openapi-fetch hands over the parsed JSON, the raw text when it is not JSON, or undefined when empty.
     const body: unknown = error ?? '';
-    if (validation && typeof body === 'object') check(validation, status, body, headers);
+    // A 3xx (or a browser's opaque redirect, status 0) was not followed: never retried either.
+    const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
+    if (validation && !redirected && typeof body === 'object') check(validation, status, body, headers);
     return {
       ok: false,
-      retryable: policy.statuses.has(status),
+      retryable: !redirected && policy.statuses.has(status),
       retryAfterMs: parseRetryAfter(headers.get('retry-after')),
-      error: new DrsApiError({ status, statusText: response.statusText, body, headers, secrets: sentTokens, attempts: n }),
+      error: new DrsApiError({ status, statusText: response.statusText, body, headers, redirected, secrets: sentTokens, attempts: n }),
     };
   }
 

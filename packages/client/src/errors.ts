@@ -45,21 +45,36 @@ export class DrsApiError extends DrsError {
   /** The response headers. */
   readonly headers: Headers;
 
-  constructor(init: { status: number; statusText: string; body: unknown; headers: Headers; secrets: Iterable<string> } & DrsErrorOptions) {
+  /** True for a redirect (3xx, or a browser's opaque redirect) the client did not follow; `location` says where to. */
+  readonly redirected: boolean;
+  /** The `Location` header of a redirect not followed, when readable. */
+  readonly location: string | undefined;
+
+  constructor(
+    init: { status: number; statusText: string; body: unknown; headers: Headers; redirected?: boolean; secrets: Iterable<string> } & DrsErrorOptions,
+  ) {
     const drs = asErrorBody(init.body);
     const requestId = init.headers.get('x-request-id') ?? undefined;
-    const detail = drs
-      ? `${drs.error_code}: ${drs.error_msg}`
-      : typeof init.body === 'string' && init.body.trim() !== ''
-        ? snippet(init.body)
-        : init.statusText;
-    super(redact(`DRS API error: HTTP ${init.status}${detail ? ` ${detail}` : ''}${requestId ? ` (request id ${requestId})` : ''}`, init.secrets), init);
+    const redirected = init.redirected === true;
+    const location = redirected ? (init.headers.get('location') ?? undefined) : undefined;
+    const secrets = [...init.secrets];
+    // Redacted before anything is cut, so no part of a token survives a cut.
+    const detail = redirected
+      ? `${init.statusText ? `${init.statusText}: ` : ''}redirect${location ? ` to ${clip(redact(location, secrets))}` : ''} not followed (the token is not sent to another address)`
+      : drs
+        ? `${drs.error_code}: ${redact(drs.error_msg, secrets)}`
+        : typeof init.body === 'string' && init.body.trim() !== ''
+          ? clip(redact(init.body.replace(/\s+/g, ' ').trim(), secrets))
+          : init.statusText;
+    super(redact(`DRS API error: HTTP ${init.status}${detail ? ` ${detail}` : ''}${requestId ? ` (request id ${requestId})` : ''}`, secrets), init);
     this.status = init.status;
     this.errorCode = drs?.error_code;
-    this.errorMsg = drs?.error_msg;
+    this.errorMsg = drs ? redact(drs.error_msg, secrets) : undefined;
     this.requestId = requestId;
     this.body = init.body;
     this.headers = init.headers;
+    this.redirected = redirected;
+    this.location = location;
   }
 }
 
@@ -140,9 +155,8 @@ function asErrorBody(body: unknown): { error_code: string; error_msg: string } |
   return typeof error_code === 'string' && typeof error_msg === 'string' ? { error_code, error_msg } : undefined;
 }
 
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 function describeCause(cause: unknown): string {
