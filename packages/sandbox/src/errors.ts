@@ -13,12 +13,19 @@ export function languageOf(header: string | string[] | undefined): Language {
   return enums.Language.find((l) => l === value) ?? requestLimits.languageDefault;
 }
 
+/** User text as it may appear in a message: at most `max` characters. */
+export function clipText(text: string, max = 200): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
 /** An error answer for a registry code, its template filled with `field` and `detail`. */
 export function drsError(code: DrsErrorCode, language: Language, fill: { field?: string; detail?: string } = {}): DrsError {
   const entry = errorRegistry[code];
+  // Replacement functions: `$&`, "$`" and `$'` in user text must stay literal text.
   const message = entry[language]
-    .replace('{field}', fill.field ?? '')
-    .replace('{detail}', fill.detail ?? '')
+    .replace('{field}', () => clipText(fill.field ?? ''))
+    .replace('{detail}', () => clipText(fill.detail ?? ''))
     .trim();
   return { status: entry.status, body: { error_code: code, error_msg: message } };
 }
