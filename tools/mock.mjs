@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 // `npm run mock`: a Prism mock of the bundled spec on MOCK_PORT (default 4011).
-import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { bundledSpec, startPrism, workspaceRoot } from './prism.mjs';
+import { startPrism, workspaceRoot } from './prism.mjs';
 
-if (!existsSync(bundledSpec)) {
-  execFileSync(process.execPath, ['tools/bundle-spec.mjs'], { cwd: workspaceRoot, stdio: 'inherit' });
-}
+// Bundle every time (about a second), so the mock always serves the spec as it is now.
+execFileSync(process.execPath, ['tools/bundle-spec.mjs'], { cwd: workspaceRoot, stdio: ['ignore', 'inherit', 'ignore'] });
 const port = Number(process.env.MOCK_PORT ?? 4011);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`MOCK_PORT must be a port number, got "${process.env.MOCK_PORT}"`);
