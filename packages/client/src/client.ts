@@ -10,6 +10,7 @@ import {
   DrsContractError,
   DrsNetworkError,
   DrsTimeoutError,
+  redact,
 } from './errors.js';
 import { paging } from './generated/paging.js';
 import type { paths } from './generated/schema.js';
@@ -222,7 +223,7 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
         const violation = { pointer: '', keyword: 'json', message: 'the response body is not JSON' };
         return { ok: false, retryable: false, error: new DrsContractError({ status, violations: [violation], body: data ?? '', headers, secrets: sentTokens, attempts: n }) };
       }
-      const drift = validation ? check(validation, status, body, headers) : undefined;
+      const drift = validation ? check(validation, status, body, headers, sentTokens) : undefined;
       if (drift && drift.errors.length > 0 && validation!.throwOnError) {
         return { ok: false, retryable: false, error: new DrsContractError({ status, violations: drift.errors, warnings: drift.warnings, body, headers, secrets: sentTokens, attempts: n }) };
       }
@@ -232,7 +233,7 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
     const body: unknown = error ?? '';
     // A 3xx (or a browser's opaque redirect, status 0) was not followed: never retried either.
     const redirected = response.type === 'opaqueredirect' || (status >= 300 && status < 400);
-    if (validation && !redirected && typeof body === 'object') check(validation, status, body, headers);
+    if (validation && !redirected && typeof body === 'object') check(validation, status, body, headers, sentTokens);
     return {
       ok: false,
       retryable: !redirected && policy.statuses.has(status),
@@ -301,10 +302,13 @@ function validationOf(option: DrsClientOptions['validate']): Validation | undefi
   return { validator: option.validator, onDrift: option.onDrift, throwOnError: option.throwOnError ?? true };
 }
 
-function check(validation: Validation, status: number, body: unknown, headers: Headers): ContractDrift | undefined {
+function check(validation: Validation, status: number, body: unknown, headers: Headers, secrets: Iterable<string>): ContractDrift | undefined {
   // Tolerant: a value the spec does not list yet (say a new task status) is a warning, not a failure.
-  const { errors, warnings } = validation.validator.validateResponse(status, body, { mode: 'tolerant' });
-  if (errors.length === 0 && warnings.length === 0) return undefined;
+  const result = validation.validator.validateResponse(status, body, { mode: 'tolerant' });
+  if (result.errors.length === 0 && result.warnings.length === 0) return undefined;
+  // A message may quote a value the server echoed the token into (cut short, so only part of it).
+  const clean = (issues: readonly ContractIssue[]) => issues.map((issue) => ({ ...issue, message: redact(issue.message, secrets) }));
+  const [errors, warnings] = [clean(result.errors), clean(result.warnings)];
   const drift: ContractDrift = { status, requestId: headers.get('x-request-id') ?? undefined, errors, warnings, body };
   validation.onDrift?.(drift);
   return drift;

@@ -168,9 +168,51 @@ function describeCause(cause: unknown): string {
   return [cause.message, code && !innerMessage?.includes(code) ? code : undefined, innerMessage].filter(Boolean).join(': ');
 }
 
-/** Removes every token the client has sent from a message (a server or a fetch may echo it). */
+const marker = '[redacted]';
+/** Tokens shorter than this are removed only as whole words: `t` must not eat the t's of "request". */
+const minInWordLength = 8;
+/** The shortest start of a token that is removed where a cut ends (`…`, `...`, or the end of the text). */
+const minCutLength = 4;
+
+/**
+ * Removes every token the client has sent from a message (a server or a fetch may echo it): each whole
+ * occurrence, and the start of a token left where someone cut a longer text (a validator's message,
+ * a table cell), so no part of a token survives a cut made before redaction.
+ */
 export function redact(message: string, secrets: Iterable<string>): string {
   let out = message;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('[redacted]');
+  for (const secret of secrets) {
+    if (!secret) continue;
+    if (secret.length < minInWordLength) {
+      out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(secret)}(?![\\p{L}\\p{N}])`, 'gu'), () => marker);
+      continue;
+    }
+    out = redactCutStarts(out.split(secret).join(marker), secret);
+  }
   return out;
+}
+
+function redactCutStarts(text: string, secret: string): string {
+  let out = '';
+  let from = 0;
+  for (const cut of text.matchAll(/…|\.\.\.|$/g)) {
+    const end = cut.index;
+    // The longest start of the secret that ends at the cut (the whole secret is already gone).
+    let start = Math.max(from, end - (secret.length - 1));
+    while (start <= end - minCutLength && !startsAt(text, start, end, secret)) start++;
+    if (start > end - minCutLength) continue;
+    out += text.slice(from, start) + marker;
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/** text[start, end) equals the first end - start characters of secret. */
+function startsAt(text: string, start: number, end: number, secret: string): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== secret.charCodeAt(i - start)) return false;
+  return true;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -8,6 +8,7 @@ export {
   DrsNetworkError,
   DrsTimeoutError,
   isDrsError,
+  redact,
 } from './errors.js';
 export type { ContractIssue, DrsClientError, DrsErrorKind } from './errors.js';
 export { defaultRetry, parseRetryAfter } from './retry.js';
