@@ -1,7 +1,7 @@
 // Output formats of `drs-jobs list`: a table for people, JSON and NDJSON for programs.
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
-import type { JobInfo, ShowJobListResponse } from '@drs-contract/client';
+import { type JobInfo, type ShowJobListResponse, redact } from '@drs-contract/client';
 
 export const outputFormats = ['table', 'json', 'ndjson'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -86,11 +86,15 @@ export interface TableOptions {
   color: boolean;
   /** A hint appended to the footer, e.g. how to get the next page. */
   more?: string | undefined;
+  /** Values never shown (the token): removed from each cell before it is cut to its width. */
+  secrets?: Iterable<string>;
 }
 
 /** The jobs as a table (id, name, status, engine, net, direction, task type, created) and a footer line. */
 export function formatTable(jobs: readonly JobInfo[], options: TableOptions): string {
-  const rows = jobs.map((job) => columns.map((column) => printable(String(column.value(job) ?? ''))));
+  const secrets = [...(options.secrets ?? [])];
+  // Redacted before the cut: a cut cell would keep the start of a token a server echoed into it.
+  const rows = jobs.map((job) => columns.map((column) => printable(redact(String(column.value(job) ?? ''), secrets))));
   const natural = columns.map((column, i) => Math.max(stringWidth(column.header), ...rows.map((row) => stringWidth(row[i]!))));
   const widths = fitWidths(natural, columns, options.width);
   const table = new Table({

@@ -1,4 +1,5 @@
 // What drs-jobs needs of its surroundings, so tests can hand in their own streams and environment.
+import { redact } from '@drs-contract/client';
 
 /** An output stream: process.stdout/stderr, or anything with write() (tests). */
 export interface OutStream {
@@ -32,12 +33,11 @@ export function terminalWidth(stream: OutStream, env: Io['env']): number | undef
   return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
-/** Replaces every occurrence of each secret (the token) with a marker. */
-export function redact(text: string, secrets: Iterable<string>): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('[redacted]');
-  return out;
-}
+/**
+ * Replaces each secret (the token) with a marker: every whole occurrence, and the start of one left
+ * where a text was cut (the client's rule, so the CLI and the client's messages agree).
+ */
+export { redact } from '@drs-contract/client';
 
 /** A stream whose writes go through redact(); the secrets are read at each write, so they can be added late. */
 export function redacting(stream: OutStream, secrets: ReadonlySet<string>): OutStream {

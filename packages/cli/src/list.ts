@@ -126,7 +126,7 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
     const body = await client.listJobs({ ...query, cur_page: flags.page, per_page: flags.perPage });
     if (format === 'json') io.stdout.write(formatJson(body));
     else if (format === 'ndjson') for (const job of body.jobs) io.stdout.write(formatNdjsonLine(job));
-    else io.stdout.write(formatTable(body.jobs, { total: body.total_record, more: nextPageHint(flags, body.jobs.length, body.total_record), ...tableLook(io) }));
+    else io.stdout.write(formatTable(body.jobs, { total: body.total_record, more: nextPageHint(flags, body.jobs.length, body.total_record), ...tableLook(io, flags) }));
     return;
   }
 
@@ -142,11 +142,11 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
   }
   // Every match was walked, so the count of all matches (total_record) is the number received.
   if (format === 'json') io.stdout.write(formatJson({ total_record: jobs.length, jobs }));
-  else if (format === 'table') io.stdout.write(formatTable(jobs, { total: jobs.length, ...tableLook(io) }));
+  else if (format === 'table') io.stdout.write(formatTable(jobs, { total: jobs.length, ...tableLook(io, flags) }));
 }
 
-function tableLook(io: Io) {
-  return { width: terminalWidth(io.stdout, io.env), color: useColor(io.stdout, io.env) };
+function tableLook(io: Io, flags: ListFlags) {
+  return { width: terminalWidth(io.stdout, io.env), color: useColor(io.stdout, io.env), secrets: [flags.token] };
 }
 
 function nextPageHint(flags: ListFlags, shown: number, total: number): string | undefined {
