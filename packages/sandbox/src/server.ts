@@ -30,7 +30,13 @@ export interface SandboxOptions extends DataOptions {
   logger?: boolean | NodeJS.WritableStream;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** A request not fully received after this many ms is answered 408 (default 30 s). */
+  requestTimeout?: number;
+  /** `close()` waits this many ms for requests in flight, then drops their connections (default 10 s). */
+  shutdownTimeout?: number;
 }
+
+export const defaultShutdownTimeout = 10_000;
 
 export interface SandboxHandle {
   /** Base URL, e.g. `http://127.0.0.1:41234` (the operation is `${url}/v3/{project_id}/jobs`). */
@@ -43,7 +49,7 @@ export interface SandboxHandle {
   devToken: string | undefined;
   store: JobStore;
   app: FastifyInstance;
-  /** Stops listening, lets requests in flight finish and closes the store. */
+  /** Stops listening, lets requests in flight finish (up to `shutdownTimeout`) and closes the store. */
   close(): Promise<void>;
 }
 
@@ -86,6 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokens,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+    ...(options.requestTimeout === undefined ? {} : { requestTimeout: options.requestTimeout }),
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -106,8 +113,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     devToken: options.tokens ? undefined : devToken,
     store,
     app,
-    close: () => (closing ??= app.close()),
+    close: () => (closing ??= closeWithin(app, options.shutdownTimeout ?? defaultShutdownTimeout)),
   };
+}
+
+/** Closes the app; connections still open after `ms` (a body that never ends) are dropped. */
+async function closeWithin(app: FastifyInstance, ms: number): Promise<void> {
+  const timer = setTimeout(() => app.server.closeAllConnections(), ms);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
