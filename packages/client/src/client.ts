@@ -227,6 +227,11 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
       if (drift && drift.errors.length > 0 && validation!.throwOnError) {
         return { ok: false, retryable: false, error: new DrsContractError({ status, violations: drift.errors, warnings: drift.warnings, body, headers, secrets: sentTokens, attempts: n }) };
       }
+      // Validation or not, the typed result and the pagination rest on this much.
+      const broken = shapeViolations(body);
+      if (broken.length > 0) {
+        return { ok: false, retryable: false, error: new DrsContractError({ status, violations: broken, body, headers, secrets: sentTokens, attempts: n }) };
+      }
       return { ok: true, value: body as ShowJobListResponse };
     }
     // openapi-fetch hands over the parsed JSON, the raw text when it is not JSON, or undefined when empty.
@@ -312,6 +317,27 @@ function check(validation: Validation, status: number, body: unknown, headers: H
   const drift: ContractDrift = { status, requestId: headers.get('x-request-id') ?? undefined, errors, warnings, body };
   validation.onDrift?.(drift);
   return drift;
+}
+
+/**
+ * The least a 2xx body must be, checked even with validation off: an object with a `jobs` array of
+ * objects with a string `id`, and an integer `total_record` ≥ 0. Anything less (null, {}, an error
+ * body answered with 200) is a DrsContractError rather than a TypeError deep in the caller's code.
+ */
+function shapeViolations(body: unknown): ContractIssue[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return [{ pointer: '', keyword: 'type', message: `must be an object (got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`})` }];
+  }
+  const { jobs, total_record: total } = body as Record<string, unknown>;
+  const issues: ContractIssue[] = [];
+  if (!Array.isArray(jobs)) issues.push({ pointer: '/jobs', keyword: jobs === undefined ? 'required' : 'type', message: jobs === undefined ? 'is missing' : 'must be an array' });
+  if (total === undefined) issues.push({ pointer: '/total_record', keyword: 'required', message: 'is missing' });
+  else if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) issues.push({ pointer: '/total_record', keyword: 'type', message: 'must be an integer ≥ 0' });
+  if (Array.isArray(jobs)) {
+    const bad = jobs.findIndex((job: unknown) => typeof job !== 'object' || job === null || typeof (job as { id?: unknown }).id !== 'string');
+    if (bad >= 0) issues.push({ pointer: `/jobs/${bad}`, keyword: 'type', message: 'must be an object with a string id' });
+  }
+  return issues;
 }
 
 function isAbsoluteUrl(text: string): boolean {
