@@ -195,7 +195,7 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
       signal,
     });
 
-  async function attempt(query: ShowJobListRequest, n: number, callerSignal: AbortSignal | undefined): Promise<Attempt> {
+  async function attempt(query: ShowJobListRequest, n: number, callerSignal: AbortSignal | undefined, walking: boolean): Promise<Attempt> {
     const timeout = timed ? new AbortController() : undefined;
     const timer = timeout
       ? setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs)
@@ -228,7 +228,7 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
         return { ok: false, retryable: false, error: new DrsContractError({ status, violations: drift.errors, warnings: drift.warnings, body, headers, secrets: sentTokens, attempts: n }) };
       }
       // Validation or not, the typed result and the pagination rest on this much.
-      const broken = shapeViolations(body);
+      const broken = shapeViolations(body, walking);
       if (broken.length > 0) {
         return { ok: false, retryable: false, error: new DrsContractError({ status, violations: broken, body, headers, secrets: sentTokens, attempts: n }) };
       }
@@ -247,11 +247,16 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
     };
   }
 
-  async function listJobs(query: ShowJobListRequest, callOptions: CallOptions = {}): Promise<ShowJobListResponse> {
+  function listJobs(query: ShowJobListRequest, callOptions: CallOptions = {}): Promise<ShowJobListResponse> {
+    return call(query, callOptions, false);
+  }
+
+  /** `walking`: a page of iterateJobs(), whose tasks must have ids to be told apart. */
+  async function call(query: ShowJobListRequest, callOptions: CallOptions, walking: boolean): Promise<ShowJobListResponse> {
     const { signal } = callOptions;
     for (let n = 1; ; n++) {
       if (signal?.aborted) throw new DrsAbortError({ cause: signal.reason, attempts: n - 1 });
-      const result = await attempt(query, n, signal);
+      const result = await attempt(query, n, signal, walking);
       if (result.ok) return result.value;
       if (!result.retryable || n >= policy.attempts) throw result.error;
       const delay = result.retryAfterMs ?? backoffDelay(policy, n);
@@ -269,7 +274,7 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
     const seen = new Set<string>();
     // Pages start at 1: cur_page 0 means "every match at once" (D6).
     for (let page = 1; ; page++) {
-      const { jobs, total_record: total } = await listJobs({ ...query, cur_page: page, per_page: perPage }, callOptions);
+      const { jobs, total_record: total } = await call({ ...query, cur_page: page, per_page: perPage }, callOptions ?? {}, true);
       let fresh = 0;
       for (const job of jobs) {
         // When tasks are added or removed mid-walk, pages shift: a task can come back on the next page.
@@ -320,11 +325,12 @@ function check(validation: Validation, status: number, body: unknown, headers: H
 }
 
 /**
- * The least a 2xx body must be, checked even with validation off: an object with a `jobs` array of
- * objects with a string `id`, and an integer `total_record` ≥ 0. Anything less (null, {}, an error
- * body answered with 200) is a DrsContractError rather than a TypeError deep in the caller's code.
+ * The least a 2xx body must be, checked even with validation off: an object with a `jobs` array and an
+ * integer `total_record` ≥ 0 (and, for iterateJobs(), tasks that are objects with a string `id`).
+ * Anything less (null, {}, an error body answered with 200) is a DrsContractError rather than a
+ * TypeError deep in the caller's code.
  */
-function shapeViolations(body: unknown): ContractIssue[] {
+function shapeViolations(body: unknown, walking: boolean): ContractIssue[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return [{ pointer: '', keyword: 'type', message: `must be an object (got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`})` }];
   }
@@ -333,7 +339,7 @@ function shapeViolations(body: unknown): ContractIssue[] {
   if (!Array.isArray(jobs)) issues.push({ pointer: '/jobs', keyword: jobs === undefined ? 'required' : 'type', message: jobs === undefined ? 'is missing' : 'must be an array' });
   if (total === undefined) issues.push({ pointer: '/total_record', keyword: 'required', message: 'is missing' });
   else if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) issues.push({ pointer: '/total_record', keyword: 'type', message: 'must be an integer ≥ 0' });
-  if (Array.isArray(jobs)) {
+  if (walking && Array.isArray(jobs)) {
     const bad = jobs.findIndex((job: unknown) => typeof job !== 'object' || job === null || typeof (job as { id?: unknown }).id !== 'string');
     if (bad >= 0) issues.push({ pointer: `/jobs/${bad}`, keyword: 'type', message: 'must be an object with a string id' });
   }

@@ -47,8 +47,12 @@ const cases: [string, string, string][] = [
   ['a job without id', `{"total_record":2,"jobs":[${JSON.stringify(job)},{"name":"x"}]}`, '/jobs/1'],
 ];
 
+// Tasks without an id are a page's own business (returned as is with validation off), but a walk needs the ids.
+const walkOnly = new Set(['/jobs/0', '/jobs/1']);
+
 describe.each(cases)('a 200 with %s', (_label, text, pointer) => {
-  it.each(['listJobs', 'listAllJobs', 'iterateJobs'] as const)('%s throws DrsContractError (validation off), not retried', async (method) => {
+  const methods = walkOnly.has(pointer) ? (['listAllJobs', 'iterateJobs'] as const) : (['listJobs', 'listAllJobs', 'iterateJobs'] as const);
+  it.each(methods)('%s throws DrsContractError (validation off), not retried', async (method) => {
     const url = await answering(text);
     const client = createDrsClient({ endpoint: url, projectId, token, retry: { attempts: 3, baseDelayMs: 1 } });
     const call =
