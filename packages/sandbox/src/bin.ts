@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { FixtureError } from './data.js';
 import { seedProjectId } from './generated/seed.js';
 import { seedCurl, startSandbox, type SandboxHandle } from './server.js';
+import { StoreError } from './store.js';
 import { TokenFileError, checkTokens, loadTokens, tokensEnv, type TokenMap } from './tokens.js';
 
 function integer(name: string, min: number, max: number) {
@@ -77,13 +78,17 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     // User errors: one clear line, exit code 2. Anything else is a crash and keeps its stack.
-    if (error instanceof FixtureError || error instanceof TokenFileError) {
-      process.stderr.write(`drs-sandbox: ${error.message}\n`);
+    if (error instanceof FixtureError || error instanceof TokenFileError || error instanceof StoreError) {
+      process.stderr.write(`drs-sandbox: ${error instanceof StoreError ? '--db ' : ''}${error.message}\n`);
       process.exit(2);
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
       process.stderr.write(`drs-sandbox: cannot listen on ${host}:${port} (${code}); set PORT or HOST\n`);
+      process.exit(2);
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EINVAL') {
+      process.stderr.write(`drs-sandbox: --host ${host}: not an address of this machine (${code})\n`);
       process.exit(2);
     }
     throw error;

@@ -1,7 +1,7 @@
 // Public API of @drs-contract/sandbox.
 export { buildApp, toFilter, defaultBodyLimit, type AppOptions } from './app.js';
 export { startSandbox, seedCurl, openStore, defaultTokens, type SandboxOptions, type SandboxHandle, type DataOptions } from './server.js';
-export { JobStore, type StoredJob, type JobFilter } from './store.js';
+export { JobStore, StoreError, type StoredJob, type JobFilter } from './store.js';
 export {
   defaultJobs,
   generateJobs,

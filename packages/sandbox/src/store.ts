@@ -29,6 +29,11 @@ export interface JobFilter {
 
 const schemaVersion = 1;
 
+/** The database file cannot be opened or is not a sandbox database. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
+
 const filterIndexes = ['jobs_by_use', 'jobs_by_engine', 'jobs_by_engine_status_net', 'jobs_by_status', 'jobs_by_net'];
 
 const schema = `
@@ -93,19 +98,24 @@ export class JobStore {
   constructor(source: string | Buffer = ':memory:') {
     const path = typeof source === 'string' ? source : ':memory:';
     this.path = path;
-    this.db = new Database(source);
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    const hasJobs = this.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'jobs'").pluck().get() as number;
-    if (hasJobs > 0 && version !== schemaVersion) {
-      this.db.close();
-      throw new Error(`${path}: not a sandbox database of schema version ${schemaVersion} (found ${version})`);
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(source);
+      const version = db.pragma('user_version', { simple: true }) as number;
+      const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+      // A database of someone else's (tables, but not ours) is refused rather than written into.
+      if (tables > 0 && version !== schemaVersion) throw new Error(`not a sandbox database of schema version ${schemaVersion} (found version ${version})`);
+      if (path !== ':memory:') {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      db.exec(schema);
+      db.pragma(`user_version = ${schemaVersion}`);
+    } catch (error) {
+      db?.close();
+      throw new StoreError(`${path}: cannot be used as the sandbox database (${(error as Error).message})`);
     }
-    if (path !== ':memory:') {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-    }
-    this.db.exec(schema);
-    this.db.pragma(`user_version = ${schemaVersion}`);
+    this.db = db;
   }
 
   get open(): boolean {
