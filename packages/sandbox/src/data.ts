@@ -204,6 +204,14 @@ export function checkJobs(jobs: unknown, source: string): SandboxJob[] {
     });
     const bad = meta.errors[0];
     if (bad) throw new FixtureError(source, index, fieldOf(bad.pointer), bad.message);
+    // A job holds one value per tag key; a second value for a key would silently replace the first.
+    if (Array.isArray(tags)) {
+      const keys = new Set<unknown>();
+      tags.forEach((tag: { key?: unknown }, i) => {
+        if (keys.has(tag.key)) throw new FixtureError(source, index, `tags[${i}].key`, `repeats the tag key ${JSON.stringify(tag.key)}`);
+        keys.add(tag.key);
+      });
+    }
   });
   const result = validateResponse(200, { total_record: answered.length, jobs: answered }, { mode: 'strict' });
   const bad = result.errors[0];

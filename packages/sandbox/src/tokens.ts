@@ -24,9 +24,12 @@ export function checkTokens(value: unknown, source: string): TokenMap {
   if (entries.length === 0) throw new TokenFileError(`${source}: holds no token`);
   for (const [token, projects] of entries) {
     if (token.trim() === '') throw new TokenFileError(`${source}: a token must not be empty`);
-    if (!Array.isArray(projects) || projects.some((p) => typeof p !== 'string' || p === '')) {
+    // A token or project ID with surrounding white space could never match a request's.
+    if (token.trim() !== token) throw new TokenFileError(`${source}: a token must not start or end with white space`);
+    if (!Array.isArray(projects) || projects.some((p) => typeof p !== 'string' || p.trim() === '')) {
       throw new TokenFileError(`${source}: the projects of a token must be an array of non-empty strings`);
     }
+    if (projects.some((p: string) => p.trim() !== p)) throw new TokenFileError(`${source}: a project ID must not start or end with white space`);
   }
   return value as TokenMap;
 }
