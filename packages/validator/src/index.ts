@@ -181,7 +181,7 @@ interface Found {
  * place is dropped. Only the first `maxViolations` become violations (messages and copied params cost
  * per error, and a 1 MiB body can break a rule 680,000 times); the rest are only counted.
  */
-function violations(errors: ErrorObject[] | null | undefined, part: Part, request: boolean): Found {
+function violations(errors: ErrorObject[] | null | undefined, part: Part, request: boolean, secrets: readonly string[] = []): Found {
   const list = errors ?? [];
   const typeFailed = new Set(list.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Violation[] = [];
@@ -193,7 +193,7 @@ function violations(errors: ErrorObject[] | null | undefined, part: Part, reques
       continue;
     }
     const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}` : e.instancePath;
-    const v: Violation = { pointer, keyword: e.keyword, message: describeError(e, pointer, part, tokenHeaders), params: structuredClone(e.params) }; // a copy: Ajv's params share the generated schema constants
+    const v: Violation = { pointer, keyword: e.keyword, message: describeError(e, pointer, part, tokenHeaders, secrets), params: structuredClone(e.params) }; // a copy: Ajv's params share the generated schema constants
     if (request) {
       v.errorCode = requestCode(part, pointer, e.keyword);
       v.status = errorRegistry[v.errorCode].status;
@@ -208,8 +208,8 @@ function failed<T>(errors: Violation[], omitted: number, warnings: Violation[] =
 }
 
 /** Validates a ShowJobList request body (JSON Schema plus the x-drs-rules rule). */
-export function validateRequestBody(body: unknown): ValidationResult<ShowJobListRequest> {
-  const found = validateShowJobListRequest(body) ? { list: [], omitted: 0 } : violations(validateShowJobListRequest.errors, 'body', true);
+export function validateRequestBody(body: unknown, options: { secrets?: readonly string[] } = {}): ValidationResult<ShowJobListRequest> {
+  const found = validateShowJobListRequest(body) ? { list: [], omitted: 0 } : violations(validateShowJobListRequest.errors, 'body', true, options.secrets);
   const errors = found.list;
   const rule = perPageZeroNeedsFirstPage(body);
   if (rule) errors.push(rule);
@@ -262,7 +262,9 @@ export function validateRequest(input: { projectId: unknown; headers: HeadersInp
   const [pathName] = data.targets.pathNames;
   const headers = validateHeaders(input.headers);
   const path = validatePathParams(input.projectId === undefined ? {} : { [pathName]: input.projectId });
-  const body = validateRequestBody(input.body);
+  // The token, should the body echo it, never shows in a message.
+  const secrets = data.targets.tokenHeaderNames.map((name) => headerValue(input.headers, name)).filter((v): v is string => v !== undefined && v !== '');
+  const body = validateRequestBody(input.body, { secrets });
   const errors = [...headers.errors, ...path.errors, ...body.errors];
   // A missing token is answered first (401), as the service authenticates before it validates.
   errors.sort((a, b) => Number(b.status === 401) - Number(a.status === 401));
@@ -288,7 +290,16 @@ function responseValidator(status: number): StandaloneValidator | undefined {
  * does not allow; tolerant mode reports an enum value the contract does not list (a status the service
  * added later) as a warning, while wrong types and missing fields still fail.
  */
-export function validateResponse(status: number, body: unknown, options: { mode?: Mode } = {}): ValidationResult<ShowJobListResponse | ErrorBody> {
+export interface ResponseOptions {
+  mode?: Mode;
+  /**
+   * Strings (the caller's token) replaced by `[redacted]` wherever a message would show a value
+   * holding them, before the value is shortened, so not even a prefix of them shows.
+   */
+  secrets?: readonly string[];
+}
+
+export function validateResponse(status: number, body: unknown, options: ResponseOptions = {}): ValidationResult<ShowJobListResponse | ErrorBody> {
   const validate = responseValidator(status);
   if (validate === undefined) {
     const declared = Object.keys(responseStatuses);
@@ -296,7 +307,7 @@ export function validateResponse(status: number, body: unknown, options: { mode?
     return { valid: false, errors: [error], warnings: [], value: undefined };
   }
   if (validate(body)) return { valid: true, errors: [], warnings: [], value: body as ShowJobListResponse | ErrorBody };
-  const found = violations(validate.errors, 'response', false);
+  const found = violations(validate.errors, 'response', false, options.secrets);
   const all = found.list;
   const tolerant = options.mode === 'tolerant';
   const errors = tolerant ? all.filter((v) => v.keyword !== 'enum') : all;
@@ -310,7 +321,7 @@ export function isShowJobListRequest(value: unknown): value is ShowJobListReques
   return validateShowJobListRequest(value) && perPageZeroNeedsFirstPage(value) === undefined;
 }
 
-export function isShowJobListResponse(value: unknown, options: { mode?: Mode } = {}): value is ShowJobListResponse {
+export function isShowJobListResponse(value: unknown, options: ResponseOptions = {}): value is ShowJobListResponse {
   if (validateShowJobListResponse(value)) return true;
   return options.mode === 'tolerant' && validateResponse(200, value, options).valid;
 }
@@ -320,7 +331,7 @@ export function assertShowJobListRequest(value: unknown): asserts value is ShowJ
   if (!result.valid) throw new ContractViolation('request', result.errors, [], result.omitted);
 }
 
-export function assertResponse(status: number, body: unknown, options: { mode?: Mode } = {}): void {
+export function assertResponse(status: number, body: unknown, options: ResponseOptions = {}): void {
   const result = validateResponse(status, body, options);
   if (!result.valid) throw new ContractViolation('response', result.errors, result.warnings, result.omitted);
 }

@@ -38,10 +38,14 @@ function kindOf(value: unknown): string {
   return `the ${typeof value}`;
 }
 
-function show(value: unknown): string {
+export const redactedMark = '[redacted]';
+
+/** `value` as a message shows it: secrets replaced first, then clipped (never clip first: a cut secret no longer matches). */
+function showValue(value: unknown, secrets: readonly string[] = []): string {
   if (typeof value === 'string') {
-    const chars = [...value];
-    return JSON.stringify(chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : value);
+    const clean = secrets.reduce((text, secret) => (secret === '' ? text : text.replaceAll(secret, () => redactedMark)), value);
+    const chars = [...clean];
+    return JSON.stringify(chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : clean);
   }
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === undefined) return 'nothing';
@@ -78,9 +82,10 @@ function length(schema: Record<string, unknown>, unit: string): string {
 }
 
 /** One line: the field, what it allows, and (except for secrets) what it got. */
-export function describeError(e: ErrorObject, pointer: string, part: Part, secretHeaders: ReadonlySet<string>): string {
+export function describeError(e: ErrorObject, pointer: string, part: Part, secretHeaders: ReadonlySet<string>, secrets: readonly string[] = []): string {
   const label = fieldLabel(pointer, part);
   const secret = part === 'headers' && secretHeaders.has(segments(pointer)[0] ?? '');
+  const show = (value: unknown) => showValue(value, secrets);
   const got = secret ? '' : `; got ${show(e.data)}`;
   const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
   switch (e.keyword) {
