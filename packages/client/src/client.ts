@@ -128,13 +128,18 @@ type Attempt =
 
 export function createDrsClient(options: DrsClientOptions): DrsClient {
   const { endpoint, projectId, language } = options;
-  if (typeof endpoint !== 'string' || !isAbsoluteUrl(endpoint)) throw new TypeError('endpoint must be an absolute URL');
+  if (typeof endpoint !== 'string' || !isHttpUrl(endpoint)) throw new TypeError('endpoint must be an absolute http(s) URL');
+  // The operation's path is appended to the endpoint: a query or fragment would swallow it.
+  if (/[?#]/.test(endpoint)) throw new TypeError('endpoint must not have a query (?…) or a fragment (#…)');
   if (typeof projectId !== 'string' || projectId === '') throw new TypeError('projectId must be a non-empty string');
+  // A path segment of its own: "." or ".." would be resolved away and the request sent to another path.
+  if (projectId === '.' || projectId === '..') throw new TypeError('projectId must not be "." or ".."');
   const staticToken = options.token;
   const getToken = options.getToken;
   if (staticToken === undefined ? typeof getToken !== 'function' : typeof staticToken !== 'string' || staticToken === '') {
     throw new TypeError('give either token (a non-empty string) or getToken (a function)');
   }
+  if (staticToken !== undefined && !isSendableToken(staticToken)) throw new TypeError(unsendableToken('token'));
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   if (!(timeoutMs > 0)) throw new RangeError('timeoutMs must be > 0');
   const timed = timeoutMs <= maxTimerMs;
@@ -161,6 +166,7 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
         if (typeof token !== 'string' || token === '') {
           throw new TokenProviderFailure(new TypeError('getToken() must return a non-empty string'));
         }
+        if (!isSendableToken(token)) throw new TokenProviderFailure(new TypeError(unsendableToken('getToken() result')));
         remember(token);
       }
       // Edited in place and nothing returned: openapi-fetch only accepts a returned value that is a Request.
@@ -346,11 +352,25 @@ function shapeViolations(body: unknown, walking: boolean): ContractIssue[] {
   return issues;
 }
 
-function isAbsoluteUrl(text: string): boolean {
+function isHttpUrl(text: string): boolean {
   try {
-    new URL(text);
-    return true;
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
   } catch {
     return false;
   }
+}
+
+/**
+ * A token fetch can send as a header value unchanged: visible ASCII, inner spaces allowed. Headers.set()
+ * throws on CR, LF or a character above U+00FF (which would look like a network error) and trims
+ * surrounding spaces (which would send another token).
+ */
+function isSendableToken(token: string): boolean {
+  return /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(token);
+}
+
+function unsendableToken(what: string): string {
+  // The token itself is never quoted.
+  return `${what} must be printable ASCII without control characters (CR, LF…) or surrounding spaces: it is sent as the X-Auth-Token header`;
 }
