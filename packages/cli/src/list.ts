@@ -104,7 +104,7 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
     pages++;
     if (progress) showProgress();
   };
-  const client: DrsClient = createDrsClient({
+  const client: DrsClient = clientOf(() => createDrsClient({
     endpoint: flags.endpoint,
     projectId: flags.projectId,
     token: flags.token,
@@ -120,7 +120,7 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
       },
     },
     ...(flags.verbose || progress ? { fetch: observedFetch(io, flags, onAnswer) } : {}),
-  });
+  }));
 
   if (!flags.all) {
     const body = await client.listJobs({ ...query, cur_page: flags.page, per_page: flags.perPage });
@@ -143,6 +143,26 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
   // Every match was walked, so the count of all matches (total_record) is the number received.
   if (format === 'json') io.stdout.write(formatJson({ total_record: jobs.length, jobs }));
   else if (format === 'table') io.stdout.write(formatTable(jobs, { total: jobs.length, ...tableLook(io, flags) }));
+}
+
+/** The client option a createDrsClient() TypeError starts with → the flag (or variable) that set it. */
+const flagOfOption: Readonly<Record<string, string>> = {
+  endpoint: '--endpoint (DRS_ENDPOINT)',
+  projectId: '--project-id (DRS_PROJECT_ID)',
+  token: '--token (DRS_TOKEN)',
+};
+
+/** The client, or a usage error (exit 2, before any request) when it refuses a setting: a token with CR/LF, a project ID of "..". */
+function clientOf(create: () => DrsClient): DrsClient {
+  try {
+    return create();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    // The client's messages never quote the token.
+    const [option = '', ...rest] = error.message.split(' ');
+    const flag = flagOfOption[option];
+    throw new UsageError(flag ? `${flag}: ${rest.join(' ')}` : error.message);
+  }
 }
 
 function tableLook(io: Io, flags: ListFlags) {
