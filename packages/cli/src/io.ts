@@ -51,3 +51,9 @@ export function redacting(stream: OutStream, secrets: ReadonlySet<string>): OutS
     },
   };
 }
+
+/** Control characters (C0 but the line feed, DEL, C1) as spaces: text a server sent must not drive the terminal. */
+export function printableLines(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
+}

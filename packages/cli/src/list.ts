@@ -10,7 +10,7 @@ import {
 import { validateRequestBody, validateResponse } from '@drs-contract/validator';
 import { UsageError } from './exit-codes.js';
 import { formatJson, formatNdjsonLine, formatTable, type OutputFormat } from './format.js';
-import { terminalWidth, useColor, type Io } from './io.js';
+import { printableLines, terminalWidth, useColor, type Io } from './io.js';
 import type { ListFlags } from './program.js';
 
 /** Request field → the flag that sets it, so a violation names what the user typed. */
@@ -78,12 +78,12 @@ function observedFetch(io: Io, flags: ListFlags, onAnswer: () => void): (request
       if (flags.verbose) {
         const ms = Math.round(performance.now() - started);
         const id = response.headers.get('x-request-id');
-        io.stderr.write(`< HTTP ${response.status} ${response.statusText} in ${ms} ms${id ? ` (request id ${id})` : ''}\n`);
+        io.stderr.write(printableLines(`< HTTP ${response.status} ${response.statusText} in ${ms} ms${id ? ` (request id ${id})` : ''}`) + '\n');
       }
       onAnswer();
       return response;
     } catch (error) {
-      if (flags.verbose) io.stderr.write(`< no answer: ${(error as Error).message}\n`);
+      if (flags.verbose) io.stderr.write(`< no answer: ${printableLines((error as Error).message)}\n`);
       throw error;
     }
   };
@@ -116,7 +116,7 @@ export async function list(flags: ListFlags, io: Io): Promise<void> {
       // Tolerant: a status the spec does not list yet is shown, not refused; --verbose says so.
       onDrift: (drift) => {
         if (!flags.verbose) return;
-        for (const issue of [...drift.errors, ...drift.warnings]) io.stderr.write(`! ${issue.pointer || '(root)'} ${issue.message}\n`);
+        for (const issue of [...drift.errors, ...drift.warnings]) io.stderr.write(`${printableLines(`! ${issue.pointer || '(root)'} ${issue.message}`)}\n`);
       },
     },
     ...(flags.verbose || progress ? { fetch: observedFetch(io, flags, onAnswer) } : {}),

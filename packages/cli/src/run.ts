@@ -3,7 +3,7 @@
 import { CommanderError } from 'commander';
 import { DrsApiError, DrsContractError, DrsNetworkError, DrsTimeoutError } from '@drs-contract/client';
 import { UsageError, exitCodes, type ExitCode } from './exit-codes.js';
-import { processIo, redacting, type Io } from './io.js';
+import { printableLines, processIo, redacting, type Io } from './io.js';
 import { list, showEndpoint } from './list.js';
 import { createProgram, type ListFlags } from './program.js';
 
@@ -38,7 +38,8 @@ export async function run(argv: readonly string[], rawIo: Io = processIo()): Pro
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     const endpoint = flags ? showEndpoint(flags.endpoint) : 'the endpoint';
     const fail = (code: ExitCode, message: string): ExitCode => {
-      io.stderr.write(`error: ${message}\n`);
+      // The message may quote a server (error_msg, an error page): it must not drive the terminal.
+      io.stderr.write(`error: ${printableLines(message)}\n`);
       return code;
     };
     if (error instanceof UsageError) return fail(exitCodes.usage, error.message);
@@ -60,7 +61,7 @@ export async function run(argv: readonly string[], rawIo: Io = processIo()): Pro
       return fail(exitCodes.contract, `the answer of ${endpoint} breaks the DRS contract: ${error.message.replace(/^DRS response breaks the contract /, '')}`);
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`drs-jobs crashed; this is a bug, please report it with what follows.\n${detail}\n`);
+    io.stderr.write(`drs-jobs crashed; this is a bug, please report it with what follows.\n${printableLines(detail)}\n`);
     return exitCodes.internal;
   }
 }
