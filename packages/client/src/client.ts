@@ -266,7 +266,8 @@ export function createDrsClient(options: DrsClientOptions): DrsClient {
       if (result.ok) return result.value;
       if (!result.retryable || n >= policy.attempts) throw result.error;
       const delay = result.retryAfterMs ?? backoffDelay(policy, n);
-      if (delay > policy.maxRetryAfterMs) throw result.error;
+      // Nor beyond what a timer can wait: setTimeout fires at once above 2^31-1 ms (with a warning).
+      if (delay > Math.min(policy.maxRetryAfterMs, maxTimerMs)) throw result.error;
       try {
         await sleep(delay, signal);
       } catch (reason) {
