@@ -45,8 +45,9 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 function integer(min: number, max: number) {
   return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max) {
+    // Decimal digits only: Number() would also read 0x10, 1e2, 0b1 or " 7 ".
+    const n = /^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
       throw new InvalidArgumentError(`Expected an integer from ${min} to ${max}.`);
     }
     return n;
@@ -95,6 +96,14 @@ function engineChoice(value: string): EngineType | '' {
     throw new InvalidArgumentError(`Allowed choices are ${enums.EngineType.join(', ')}, or "" for any engine.`);
   }
   return engine;
+}
+
+/** A Language; '' (say DRS_LANGUAGE= in a script) means unset, like an absent variable: the service's default. */
+function languageChoice(value: string): Language | undefined {
+  if (value === '') return undefined;
+  const language = enums.Language.find((l) => l === value);
+  if (language === undefined) throw new InvalidArgumentError(`Allowed choices are ${enums.Language.join(', ')}.`);
+  return language;
 }
 
 /**
@@ -150,7 +159,12 @@ export function createProgram(onList: (flags: ListFlags) => Promise<void>, secre
         })
         .makeOptionMandatory(),
     )
-    .addOption(new Option('--language <lang>', `language of error messages (default ${requestLimits.languageDefault})`).choices(enums.Language).env('DRS_LANGUAGE'))
+    .addOption(
+      new Option('--language <lang>', `language of error messages (default ${requestLimits.languageDefault})`)
+        .choices(enums.Language)
+        .argParser(languageChoice)
+        .env('DRS_LANGUAGE'),
+    )
     .addOption(new Option('-o, --output <format>', 'table (default on a terminal), json (default otherwise: the raw answer) or ndjson (a job per line)').choices(outputFormats))
     .addOption(new Option('--timeout <ms>', 'time limit of one attempt in milliseconds').argParser(integer(1, 2 ** 31 - 1)).default(defaultTimeoutMs))
     .addOption(
