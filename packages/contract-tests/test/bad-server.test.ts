@@ -69,7 +69,8 @@ describe('the suite pointed at a server with CONTRACT_BASE_URL', () => {
   it('fails naming /total_record when the server sends total_record as a string', async () => {
     const run = await runSuite({ CONTRACT_BASE_URL: bad, CONTRACT_TOKEN: 'contract-meta-token' }, ['suite/examples.contract.test.ts']);
     expect(run.code).not.toBe(0);
-    expect(run.output).toMatch(/\/total_record: .*integer/);
+    // the client itself refuses the body (DrsContractError), or the strict validator does: either names the field
+    expect(run.output).toMatch(/\/total_record:? .*integer/);
     expect(run.output).toMatch(/violations: [1-9]\d* failing case/);
   });
 
