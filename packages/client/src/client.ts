@@ -24,7 +24,8 @@ export interface DrsResponseValidator {
   validateResponse(
     status: number,
     body: unknown,
-    options?: { mode?: 'strict' | 'tolerant' },
+    /** `secrets`: values (the token) a message must never quote, redacted before any cut. */
+    options?: { mode?: 'strict' | 'tolerant'; secrets?: readonly string[] },
   ): { valid: boolean; errors: readonly ContractIssue[]; warnings: readonly ContractIssue[] };
 }
 
@@ -321,9 +322,9 @@ function validationOf(option: DrsClientOptions['validate']): Validation | undefi
 
 function check(validation: Validation, status: number, body: unknown, headers: Headers, secrets: Iterable<string>): ContractDrift | undefined {
   // Tolerant: a value the spec does not list yet (say a new task status) is a warning, not a failure.
-  const result = validation.validator.validateResponse(status, body, { mode: 'tolerant' });
+  const result = validation.validator.validateResponse(status, body, { mode: 'tolerant', secrets: [...secrets] });
   if (result.errors.length === 0 && result.warnings.length === 0) return undefined;
-  // A message may quote a value the server echoed the token into (cut short, so only part of it).
+  // The validator redacts what it is given; a validator of another make may not, so redact again.
   const clean = (issues: readonly ContractIssue[]) => issues.map((issue) => ({ ...issue, message: redact(issue.message, secrets) }));
   const [errors, warnings] = [clean(result.errors), clean(result.warnings)];
   const drift: ContractDrift = { status, requestId: headers.get('x-request-id') ?? undefined, errors, warnings, body };
