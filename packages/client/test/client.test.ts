@@ -1,6 +1,6 @@
 // listJobs() over real HTTP against a node:http server: what goes on the wire, what comes back,
 // and every error kind.
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type DrsClientError,
   DrsAbortError,
@@ -14,23 +14,14 @@ import {
   createDrsClient,
   isDrsError,
 } from '@drs-contract/client';
-import { type Handler, type TestServer, example, sendJson, startServer } from './support/server.ts';
+import { example, sendJson, serverPerTest } from './support/server.ts';
 
 const projectId = '054ba152d480d55b2f5dc0069e7ddef0';
 const token = 'MIIT-secret-token-0123456789';
 const seedRequest = example<ShowJobListRequest>('request-seed');
 const seedResponse = example<ShowJobListResponse>('response-200-seed');
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serverPerTest();
 
 async function caught(promise: Promise<unknown>): Promise<DrsClientError> {
   try {
@@ -170,7 +161,6 @@ describe('errors', () => {
     const s = await serve(() => undefined);
     const endpoint = s.url;
     await s.close();
-    server = undefined;
     const client = createDrsClient({ endpoint, projectId, token, retry: { attempts: 2, baseDelayMs: 1 } });
 
     const error = await caught(client.listJobs(seedRequest));

@@ -1,7 +1,7 @@
 // Regression: a token echoed by a server kept its first characters in messages, because texts were cut
 // (the 200-character snippet of a non-JSON body, the validator's quote of a value) before the token was
 // removed. And a very short token ate letters out of words ("DRS reques[redacted] failed").
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as validator from '@drs-contract/validator';
 import {
   type ContractDrift,
@@ -13,7 +13,7 @@ import {
   createDrsClient,
   redact,
 } from '@drs-contract/client';
-import { type Handler, type TestServer, example, sendJson, startServer } from '../support/server.ts';
+import { example, sendJson, serverPerTest } from '../support/server.ts';
 
 const projectId = '054ba152d480d55b2f5dc0069e7ddef0';
 const token = 'SuperSecretTokenValue0123456789abcdefghijklmnopqrstuvwxyz';
@@ -22,16 +22,7 @@ const seedResponse = example<ShowJobListResponse>('response-200-seed');
 /** Any 8 characters of the start of the token: what a cut would leave. */
 const tokenStart = token.slice(0, 8);
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serverPerTest();
 
 async function caught(promise: Promise<unknown>): Promise<Error> {
   const error = await promise.then(
@@ -90,7 +81,6 @@ it('a short token is removed only as a whole word, so messages stay readable', a
   const s = await serve(() => undefined);
   const endpoint = s.url;
   await s.close();
-  server = undefined;
   const error = await caught(createDrsClient({ endpoint, projectId, token: 't', retry: false }).listJobs(query));
   expect(error).toBeInstanceOf(DrsNetworkError);
   expect(error.message).toMatch(/^DRS request failed: fetch failed/);

@@ -4,6 +4,7 @@ import { type IncomingHttpHeaders, type ServerResponse, createServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 
 export interface Received {
   method: string;
@@ -67,4 +68,14 @@ const examples = join(import.meta.dirname, '../../../../openapi/examples');
 /** The `.value` of an Example Object file in openapi/examples/. */
 export function example<T = unknown>(name: string): T {
   return (JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as { value: T }).value;
+}
+
+/** One server per test, closed after it: `const serve = serverPerTest(); const s = await serve(handler);`. */
+export function serverPerTest(): (handler: Handler) => Promise<TestServer> {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async (handler) => (server = await startServer(handler));
 }

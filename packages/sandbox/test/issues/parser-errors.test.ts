@@ -1,28 +1,16 @@
 // Defect 5: requests Node's HTTP parser refuses were answered in Fastify's or Node's own shape (or an
 // empty body), without X-Request-Id or a log line. They now get the DRS body and both.
-import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { appWith, job, projectA, tokenA } from '../support.ts';
-import { raw } from './raw-http.ts';
+import { describe, expect, it } from 'vitest';
+import { projectA, tokenA } from '../support.ts';
+import { listeningApp, raw } from './raw-http.ts';
 
 const path = `/v3/${projectA}/jobs`;
 const seed = '{"cur_page":1,"db_use_type":"migration","per_page":1}';
 const post = (headers: string, body = seed) =>
   `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Auth-Token: ${tokenA}\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 
-let app: FastifyInstance;
-let port: number;
-const lines: string[] = [];
+const server = listeningApp();
 
-beforeAll(async () => {
-  const log = new PassThrough();
-  log.on('data', (d: Buffer) => lines.push(...d.toString().split('\n').filter(Boolean)));
-  app = appWith([job({ id: 'a1' })], { [tokenA]: [projectA] }, { logger: log });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  port = (app.server.address() as { port: number }).port;
-});
-afterAll(() => app.close());
 
 const cases: Record<string, { data: string; status: number }> = {
   'a bad header character': { data: post('X-Evil: a\u0000b\r\n'), status: 400 },
@@ -45,22 +33,22 @@ const cases: Record<string, { data: string; status: number }> = {
 describe('requests the HTTP parser refuses', () => {
   for (const [name, { data, status }] of Object.entries(cases)) {
     it(`answers ${name} with ${status} in the DRS shape`, async () => {
-      const answer = await raw(port, Buffer.from(data, 'utf8'));
+      const answer = await raw(server.port, Buffer.from(data, 'utf8'));
       expect(answer.status).toBe(status);
       expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       expect(JSON.parse(answer.body)).toEqual({ error_code: 'DRS.M00202', error_msg: expect.stringContaining('request') as string });
-      expect(lines.some((l) => l.includes(answer.headers['x-request-id'] ?? '-'))).toBe(true);
+      expect(server.lines.some((l) => l.includes(answer.headers['x-request-id'] ?? '-'))).toBe(true);
     });
   }
 
   it('answers a request without Host instead of an empty 400', async () => {
-    const answer = await raw(port, post('').replace('Host: x\r\n', ''));
+    const answer = await raw(server.port, post('').replace('Host: x\r\n', ''));
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ total_record: 1 });
   });
 
   it('answers an unknown Expect with 417 in the DRS shape', async () => {
-    const answer = await raw(port, post('Expect: 200-ok\r\n'));
+    const answer = await raw(server.port, post('Expect: 200-ok\r\n'));
     expect(answer.status).toBe(417);
     expect(answer.headers['x-request-id']).toBeTruthy();
     expect(JSON.parse(answer.body)).toMatchObject({ error_code: 'DRS.M00202' });

@@ -1,5 +1,9 @@
 // Raw HTTP over a socket, for requests no HTTP client would send.
 import net from 'node:net';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { appWith, job, projectA, tokenA } from '../support.ts';
 
 export interface RawAnswer {
   status: number;
@@ -36,4 +40,30 @@ export function raw(port: number, data: string | Buffer, waitMs = 5000): Promise
     });
     socket.write(data);
   });
+}
+
+/**
+ * The real app with the one-job, one-token test data, listening on a free loopback port, its log lines
+ * collected: `const server = listeningApp();` then `server.port`, `server.app`, `server.lines` in tests.
+ */
+export function listeningApp(): { readonly app: FastifyInstance; readonly port: number; readonly lines: string[] } {
+  const state = { app: undefined as FastifyInstance | undefined, port: 0, lines: [] as string[] };
+  beforeAll(async () => {
+    const log = new PassThrough();
+    log.on('data', (d: Buffer) => state.lines.push(...d.toString().split('\n').filter(Boolean)));
+    state.app = appWith([job({ id: 'a1' })], { [tokenA]: [projectA] }, { logger: log });
+    await state.app.listen({ port: 0, host: '127.0.0.1' });
+    state.port = (state.app.server.address() as { port: number }).port;
+  });
+  afterAll(() => state.app?.close());
+  return {
+    get app() {
+      if (!state.app) throw new Error('listeningApp() is used before its beforeAll ran');
+      return state.app;
+    },
+    get port() {
+      return state.port;
+    },
+    lines: state.lines,
+  };
 }
